@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import expressiveCode from 'astro-expressive-code';
+import contentCheck from './src/integrations/contentCheck.ts';
+import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
+
+export default defineConfig({
+  // Set SITE_URL when deploying so the sitemap and canonical URLs use the real origin.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [
+    contentCheck(),
+    expressiveCode({
+      themes: ['github-light', 'github-dark'],
+      useDarkModeMediaQuery: false,
+      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+      // Keep tabs: kernel code and the patch must render byte-for-byte.
+      tabWidth: 0,
+      styleOverrides: { codeFontFamily: 'var(--font-mono)', codeFontSize: '0.875rem', borderRadius: '6px' },
+    }),
+    mdx(),
+    sitemap(),
+  ],
+  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks] }) },
+});

@@ -1,0 +1,38 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildLinkGraph, type LinkGraph } from './linkGraph.ts';
+import { readingPaths, type ReadingPath } from './readingPaths.ts';
+import { buildSite, type Site } from './site.ts';
+
+/** The project's content tree; Astro and the scripts run from the project root. */
+export const CONTENT_ROOT = resolve(process.cwd(), 'content');
+
+export interface Project {
+  site: Site;
+  graph: LinkGraph;
+  paths: ReadingPath[];
+}
+
+let cached: { key: string; project: Project } | null = null;
+
+/** Cheap fingerprint of the content tree so the dev server picks up edits. */
+function fingerprint(root: string): string {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => {
+      const path = join(d.parentPath, d.name);
+      return `${path}:${statSync(path).mtimeMs}`;
+    })
+    .sort()
+    .join('|');
+}
+
+/** The loaded, checked and linked site; throws listing every content error. */
+export function getProject(root = CONTENT_ROOT): Project {
+  const key = fingerprint(root);
+  if (cached?.key === key) return cached.project;
+  const site = buildSite(root);
+  const project = { site, graph: buildLinkGraph(site), paths: readingPaths(site) };
+  cached = { key, project };
+  return project;
+}

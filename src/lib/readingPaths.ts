@@ -1,0 +1,46 @@
+import { TOPICS, TOPIC_LABELS } from '../schemas/topics.ts';
+import type { Page, Site } from './site.ts';
+
+export interface ReadingPath {
+  id: string;
+  title: string;
+  description: string;
+  pages: string[];
+}
+
+/** Pages of one topic in reading order: landing first, then by `order`, then by title. */
+export function topicPages(site: Site, topic: string): Page[] {
+  return [...site.pages.values()]
+    .filter((p) => p.data.topic === topic)
+    .sort((a, b) =>
+      Number(b.id === topic) - Number(a.id === topic) ||
+      (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) ||
+      a.data.title.localeCompare(b.data.title));
+}
+
+/** The curated paths from paths.yaml followed by one path per topic (its reading order). */
+export function readingPaths(site: Site): ReadingPath[] {
+  const topicPaths = TOPICS.map((topic) => ({
+    id: `topic-${topic}`,
+    title: TOPIC_LABELS[topic],
+    description: `The ${TOPIC_LABELS[topic]} pages in reading order.`,
+    pages: topicPages(site, topic).map((p) => p.id),
+  })).filter((p) => p.pages.length > 1);
+  return [...site.paths, ...topicPaths];
+}
+
+export interface PathStep {
+  path: ReadingPath;
+  position: number;
+  prev: string | null;
+  next: string | null;
+}
+
+/** Where a page sits on each path that contains it. */
+export function pathSteps(paths: ReadingPath[], pageId: string): PathStep[] {
+  return paths.flatMap((path) => {
+    const position = path.pages.indexOf(pageId);
+    if (position === -1) return [];
+    return [{ path, position, prev: path.pages[position - 1] ?? null, next: path.pages[position + 1] ?? null }];
+  });
+}

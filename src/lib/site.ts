@@ -1,0 +1,188 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { slug as slugify } from 'github-slugger';
+import { pageSchema, type PageData } from '../schemas/page.ts';
+import { readingPathsSchema, type ReadingPathData } from '../schemas/readingPath.ts';
+import { sourceSchema, type SourceData } from '../schemas/source.ts';
+import { symbolSchema, type SymbolData } from '../schemas/symbol.ts';
+import { termSchema, type TermData } from '../schemas/term.ts';
+import { ContentError, ContentErrors } from './errors.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { parseBody, type Heading, type LinkOccurrence } from './parseMdx.ts';
+import { resolveWikiLink, type ResolvedLink } from './resolveWikiLink.ts';
+import { parseYamlWith } from './yamlData.ts';
+import { parseWikiLink } from './wikiLink.ts';
+
+export interface Page {
+  id: string;
+  file: string;
+  url: string;
+  data: PageData;
+  headings: Heading[];
+  links: LinkOccurrence[];
+  /** Resolved cross-links in document order (only those that resolved). */
+  resolved: ResolvedLink[];
+}
+export interface Term {
+  id: string;
+  file: string;
+  anchor: string;
+  url: string;
+  data: TermData;
+}
+export interface KernelSymbol {
+  file: string;
+  url: string;
+  data: SymbolData;
+}
+export interface Source {
+  id: string;
+  file: string;
+  data: SourceData;
+}
+export interface Site {
+  pages: Map<string, Page>;
+  terms: Map<string, Term>;
+  /** Lower-cased term names and aliases -> term. */
+  termKeys: Map<string, Term>;
+  symbols: Map<string, KernelSymbol>;
+  sources: Map<string, Source>;
+  paths: ReadingPathData[];
+}
+
+export const pageUrl = (id: string) => `/${id}/`;
+export const termAnchor = (term: string) => slugify(term);
+
+function walk(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith(ext))
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+}
+
+/** Page id from its path under docs/: `apicv/posted-interrupts.mdx` -> `apicv/posted-interrupts`, `avic/index.mdx` -> `avic`. */
+export function pageIdFromPath(pathUnderDocs: string): string {
+  return pathUnderDocs.split(sep).join('/').replace(/\.mdx$/, '').replace(/(^|\/)index$/, '');
+}
+
+/**
+ * Loads and checks a content tree (docs/, glossary/, symbols/, sources/, paths.yaml under `root`).
+ * Every problem is collected with its file and line; nothing is skipped silently.
+ */
+export function loadSite(root: string, cwd = process.cwd()): { site: Site; errors: ContentError[] } {
+  const errors: ContentError[] = [];
+  const rel = (abs: string) => relative(cwd, abs);
+  const site: Site = { pages: new Map(), terms: new Map(), termKeys: new Map(), symbols: new Map(), sources: new Map(), paths: [] };
+  const lineFinders = new Map<string, (path: (string | number)[]) => number>();
+
+  for (const abs of walk(join(root, 'sources'), '.yaml')) {
+    const file = rel(abs);
+    const { data, errors: e } = parseYamlWith(sourceSchema, readFileSync(abs, 'utf8'), file);
+    errors.push(...e);
+    const id = basename(abs, '.yaml');
+    if (data) site.sources.set(id, { id, file, data });
+  }
+
+  for (const abs of walk(join(root, 'symbols'), '.yaml')) {
+    const file = rel(abs);
+    const { data, errors: e, lineOf } = parseYamlWith(symbolSchema, readFileSync(abs, 'utf8'), file);
+    errors.push(...e);
+    if (!data) continue;
+    const other = site.symbols.get(data.name);
+    if (other) errors.push(new ContentError(file, lineOf(['name']), `symbol "${data.name}" is already defined in ${other.file}`));
+    else site.symbols.set(data.name, { file, url: `/symbols/#${data.name}`, data });
+  }
+
+  for (const abs of walk(join(root, 'docs'), '.mdx')) {
+    const file = rel(abs);
+    const text = readFileSync(abs, 'utf8');
+    const parts = splitFrontmatter(text);
+    if (!parts) {
+      errors.push(new ContentError(file, 1, 'missing YAML frontmatter (--- ... ---) at the top of the file'));
+      continue;
+    }
+    const { data, errors: e, lineOf } = parseYamlWith(pageSchema, parts.yaml, file, 1);
+    errors.push(...e);
+    const body = parseBody(parts.body, parts.bodyLine);
+    errors.push(...body.problems.map((p) => new ContentError(file, p.line, p.message)));
+    if (!data) continue;
+    const id = pageIdFromPath(relative(join(root, 'docs'), abs));
+    if (!id) {
+      errors.push(new ContentError(file, 1, 'docs/index.mdx is not allowed: the home page is src/pages/index.astro'));
+      continue;
+    }
+    const topicDir = id.split('/')[0];
+    if (topicDir !== data.topic) {
+      errors.push(new ContentError(file, lineOf(['topic']), `topic "${data.topic}" does not match the folder docs/${topicDir}/`));
+    }
+    lineFinders.set(id, lineOf);
+    site.pages.set(id, { id, file, url: pageUrl(id), data, headings: body.headings, links: body.links, resolved: [] });
+  }
+
+  const glossaryFiles = walk(join(root, 'glossary'), '.yaml');
+  for (const abs of glossaryFiles) {
+    const file = rel(abs);
+    const { data, errors: e, lineOf } = parseYamlWith(termSchema, readFileSync(abs, 'utf8'), file);
+    errors.push(...e);
+    if (!data) continue;
+    const id = basename(abs, '.yaml');
+    const term: Term = { id, file, anchor: termAnchor(data.term), url: `/glossary/#${termAnchor(data.term)}`, data };
+    site.terms.set(id, term);
+    for (const [key, path] of [[data.term, ['term']], ...data.aliases.map((a, i) => [a, ['aliases', i]])] as [string, (string | number)[]][]) {
+      const other = site.termKeys.get(key.toLowerCase());
+      if (other && other !== term) {
+        errors.push(new ContentError(file, lineOf(path), `term "${key}" is already defined in ${other.file}`));
+      } else site.termKeys.set(key.toLowerCase(), term);
+    }
+    const target = parseWikiLink(data.page);
+    const resolved = typeof target === 'string' || target.kind !== 'page' ? null : resolveWikiLink(site, target, null);
+    if (!resolved || !resolved.ok) {
+      errors.push(new ContentError(file, lineOf(['page']), resolved && !resolved.ok ? resolved.message : `"page" must be a page id such as apicv/posted-interrupts#anchor`));
+    }
+  }
+
+  const pathsFile = join(root, 'paths.yaml');
+  if (existsSync(pathsFile)) {
+    const file = rel(pathsFile);
+    const { data, errors: e, lineOf } = parseYamlWith(readingPathsSchema, readFileSync(pathsFile, 'utf8'), file);
+    errors.push(...e);
+    for (const [i, path] of (data ?? []).entries()) {
+      path.pages.forEach((id, j) => {
+        if (!site.pages.has(id)) errors.push(new ContentError(file, lineOf([i, 'pages', j]), `reading path "${path.id}" names unknown page "${id}"`));
+      });
+    }
+    site.paths = data ?? [];
+  }
+
+  const aliasOwner = new Map<string, Page>();
+  for (const page of site.pages.values()) {
+    const lineOf = lineFinders.get(page.id)!;
+    page.data.sources.forEach((id, i) => {
+      if (!site.sources.has(id)) errors.push(new ContentError(page.file, lineOf(['sources', i]), `unknown source id "${id}" (no content/sources/${id}.yaml)`));
+    });
+    page.data.aliases.forEach((alias, i) => {
+      const other = aliasOwner.get(alias.toLowerCase());
+      if (other) errors.push(new ContentError(page.file, lineOf(['aliases', i]), `alias "${alias}" is already used by ${other.file}`));
+      else aliasOwner.set(alias.toLowerCase(), page);
+    });
+    if (page.id !== page.data.topic && !site.pages.has(page.data.topic)) {
+      errors.push(new ContentError(page.file, lineOf(['topic']), `topic "${page.data.topic}" has no landing page docs/${page.data.topic}/index.mdx`));
+    }
+    for (const occurrence of page.links) {
+      const result = resolveWikiLink(site, occurrence.link, page.id);
+      if (result.ok) page.resolved.push(result.link);
+      else errors.push(new ContentError(page.file, occurrence.line, `${occurrence.raw}: ${result.message}`));
+    }
+  }
+
+  errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { site, errors };
+}
+
+/** Loads a content tree and throws one error listing every problem, if there are any. */
+export function buildSite(root: string, cwd?: string): Site {
+  const { site, errors } = loadSite(root, cwd);
+  if (errors.length) throw new ContentErrors(errors);
+  return site;
+}

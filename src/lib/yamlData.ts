@@ -1,0 +1,51 @@
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ContentError } from './errors.ts';
+
+/**
+ * Parses YAML text and validates it with a schema. Errors name the file and the line of the
+ * offending field; `lineOffset` shifts lines when the YAML is an MDX frontmatter block.
+ */
+export function parseYamlWith<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  file: string,
+  lineOffset = 0,
+): { data: z.output<S> | null; errors: ContentError[]; lineOf: (path: (string | number)[]) => number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number | undefined) =>
+    offset === undefined ? 1 + lineOffset : lineCounter.linePos(offset).line + lineOffset;
+  const lineOf = (path: (string | number)[]) => {
+    // The deepest node that exists along the path: a missing field points at its parent.
+    let node: unknown = doc.contents;
+    let line = lineAt(doc.contents?.range?.[0]);
+    for (const key of path) {
+      if (!node || typeof node !== 'object' || !('get' in node)) break;
+      const pair = isMap(node) ? node.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+      if (pair && isScalar(pair.key)) line = lineAt(pair.key.range?.[0]);
+      const next = (node as { get(k: unknown, keep: true): Node | undefined }).get(key, true);
+      if (!next) break;
+      if (!pair) line = lineAt(next.range?.[0]);
+      node = next;
+    }
+    return line;
+  };
+  if (doc.errors.length) {
+    return {
+      data: null,
+      lineOf,
+      errors: doc.errors.map((e) => new ContentError(file, lineAt(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`)),
+    };
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return { data: result.data, errors: [], lineOf };
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const field = path.length ? `field "${path.join('.')}"` : 'entry';
+    let detail = issue.message;
+    if (issue.code === 'unrecognized_keys') detail = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return new ContentError(file, lineOf(path), `${field}: ${detail}`);
+  });
+  return { data: null, errors, lineOf };
+}

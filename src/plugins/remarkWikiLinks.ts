@@ -1,0 +1,60 @@
+import type { PhrasingContent, Root, Text } from 'mdast';
+import { relative, sep } from 'node:path';
+import type { VFile } from 'vfile';
+import { visit, SKIP } from 'unist-util-visit';
+import { ContentError } from '../lib/errors.ts';
+import { pageCitations } from '../lib/linkGraph.ts';
+import { getProject, CONTENT_ROOT } from '../lib/project.ts';
+import { resolveWikiLink } from '../lib/resolveWikiLink.ts';
+import { pageIdFromPath } from '../lib/site.ts';
+import { parseWikiLink, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
+
+/** Remark adapter: turns `[[...]]` cross-links into links the engine has resolved. */
+export default function remarkWikiLinks() {
+  return (tree: Root, file: VFile) => {
+    const path = file.path ? relative(`${CONTENT_ROOT}${sep}docs`, file.path) : '';
+    const project = getProject();
+    const page = path && !path.startsWith('..') ? project.site.pages.get(pageIdFromPath(path)) : undefined;
+    const citations = page ? pageCitations(project.site, page).map((s) => s.id) : [];
+
+    visit(tree, 'text', (node: Text, index, parent) => {
+      if (!parent || index === undefined || !node.value.includes('[[')) return;
+      const out: PhrasingContent[] = [];
+      let last = 0;
+      for (const m of node.value.matchAll(WIKILINK_PATTERN)) {
+        const line = (node.position?.start.line ?? 0) + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        const fail = (message: string) => {
+          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0]}: ${message}`);
+        };
+        if (!page) fail('cross-links work only in pages under content/docs/');
+        const parsed = parseWikiLink(m[1]!);
+        if (typeof parsed === 'string') return fail(parsed);
+        const result = resolveWikiLink(project.site, parsed, page!.id);
+        if (!result.ok) return fail(result.message);
+        if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
+        last = m.index + m[0].length;
+        const link = result.link;
+        if (link.kind === 'cite') {
+          const n = citations.indexOf(link.sourceId) + 1;
+          out.push({
+            type: 'link',
+            url: link.href,
+            children: [{ type: 'text', value: `[${n}${link.locator ? `, ${link.locator}` : ''}]` }],
+            data: { hProperties: { className: ['cite'], 'data-cite': link.sourceId } },
+          } as PhrasingContent);
+          continue;
+        }
+        out.push({
+          type: 'link',
+          url: link.href,
+          children: [link.kind === 'sym' && !parsed.label ? { type: 'inlineCode', value: link.label } : { type: 'text', value: link.label }],
+          data: { hProperties: { className: ['xref', `xref-${link.kind}`], 'data-preview': link.preview } },
+        } as PhrasingContent);
+      }
+      if (!out.length) return;
+      if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
+      parent.children.splice(index, 1, ...(out as typeof parent.children));
+      return [SKIP, index + out.length];
+    });
+  };
+}

@@ -1,0 +1,23 @@
+// The fixed vocabularies of the content contract. Order here is display order.
+export const TOPICS = ['guide', 'apic', 'apicv', 'avic', 'nested', 'kvm', 'rfc'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const TOPIC_LABELS: Record<Topic, string> = {
+  guide: 'Guide',
+  apic: 'Local APIC',
+  apicv: 'Intel APICv',
+  avic: 'AMD AVIC',
+  nested: 'Nested virtualization',
+  kvm: 'KVM internals',
+  rfc: 'The RFC patch',
+};
+
+export const VENDORS = ['intel', 'amd', 'both', 'none'] as const;
+export const PAGE_KINDS = ['concept', 'hardware', 'kvm-internals', 'walkthrough', 'how-to', 'reference'] as const;
+export const SYMBOL_KINDS = ['function', 'macro', 'enum value', 'struct', 'field', 'tracepoint', 'module parameter'] as const;
+export const SOURCE_KINDS = [
+  'intel-sdm', 'amd-apm', 'kernel-source', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
+] as const;
+
+/** Kernel versions every symbol gets an Elixir link for: the RFC's base and a current LTS. */
+export const ELIXIR_VERSIONS = ['v6.5', 'v6.12'] as const;
