@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
+import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
 import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
 
 export default defineConfig({
@@ -15,16 +16,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [
     contentCheck(),
-    expressiveCode({
-      themes: ['github-light', 'github-dark'],
-      useDarkModeMediaQuery: false,
-      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
-      // Keep tabs: kernel code and the patch must render byte-for-byte.
-      tabWidth: 0,
-      styleOverrides: { codeFontFamily: 'var(--font-mono)', codeFontSize: '0.875rem', borderRadius: '6px' },
-    }),
+    expressiveCode(),
     mdx(),
     sitemap(),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors] }) },
 });

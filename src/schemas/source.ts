@@ -8,7 +8,10 @@ export const sourceSchema = z
     kind: z.enum(SOURCE_KINDS),
     url: z.url(),
     author: z.string().optional(),
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+    // YAML loaders differ on whether 2023-08-07 is a date or a string; accept both, keep the text.
+    date: z
+      .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)])
+      .optional(),
     edition: z.string().optional(),
     version: z.string().optional(),
     commit: z.string().regex(/^[0-9a-f]{12,40}$/).optional(),

@@ -1,0 +1,34 @@
+// The search page: loads the UI at once, runs the query from ?q= and keeps the URL in step with the input.
+import { loadSearchUi } from './search.ts';
+
+export async function initSearchPage() {
+  const instance = await loadSearchUi();
+  const input = await waitFor<HTMLInputElement>('pagefind-input input');
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  if (q) {
+    input.value = q;
+    instance.triggerSearch(q);
+  }
+  input.focus();
+  input.addEventListener('input', () => {
+    const url = new URL(location.href);
+    if (input.value) url.searchParams.set('q', input.value);
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+  });
+}
+
+function waitFor<T extends Element>(selector: string): Promise<T> {
+  return new Promise((resolve) => {
+    const found = document.querySelector<T>(selector);
+    if (found) return resolve(found);
+    const observer = new MutationObserver(() => {
+      const el = document.querySelector<T>(selector);
+      if (el) {
+        observer.disconnect();
+        resolve(el);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
