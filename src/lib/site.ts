@@ -75,6 +75,10 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
   const rel = (abs: string) => relative(cwd, abs);
   const site: Site = { pages: new Map(), terms: new Map(), termKeys: new Map(), symbols: new Map(), sources: new Map(), paths: [] };
   const lineFinders = new Map<string, (path: (string | number)[]) => number>();
+  // Entries that exist but failed validation: their own errors are reported once, and references
+  // to them are not reported again as "unknown".
+  const brokenPages = new Set<string>();
+  const brokenSources = new Set<string>();
 
   for (const abs of walk(join(root, 'sources'), '.yaml')) {
     const file = rel(abs);
@@ -82,6 +86,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     errors.push(...e);
     const id = basename(abs, '.yaml');
     if (data) site.sources.set(id, { id, file, data });
+    else brokenSources.add(id);
   }
 
   for (const abs of walk(join(root, 'symbols'), '.yaml')) {
@@ -106,8 +111,11 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     errors.push(...e);
     const body = parseBody(parts.body, parts.bodyLine);
     errors.push(...body.problems.map((p) => new ContentError(file, p.line, p.message)));
-    if (!data) continue;
     const id = pageIdFromPath(relative(join(root, 'docs'), abs));
+    if (!data) {
+      brokenPages.add(id);
+      continue;
+    }
     if (!id) {
       errors.push(new ContentError(file, 1, 'docs/index.mdx is not allowed: the home page is src/pages/index.astro'));
       continue;
@@ -115,6 +123,11 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     const topicDir = id.split('/')[0];
     if (topicDir !== data.topic) {
       errors.push(new ContentError(file, lineOf(['topic']), `topic "${data.topic}" does not match the folder docs/${topicDir}/`));
+    }
+    const existing = site.pages.get(id);
+    if (existing) {
+      errors.push(new ContentError(file, 1, `page id "${id}" is already defined by ${existing.file}`));
+      continue;
     }
     lineFinders.set(id, lineOf);
     site.pages.set(id, { id, file, url: pageUrl(id), data, headings: body.headings, links: body.links, resolved: [] });
@@ -149,7 +162,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     errors.push(...e);
     for (const [i, path] of (data ?? []).entries()) {
       path.pages.forEach((id, j) => {
-        if (!site.pages.has(id)) errors.push(new ContentError(file, lineOf([i, 'pages', j]), `reading path "${path.id}" names unknown page "${id}"`));
+        if (!site.pages.has(id) && !brokenPages.has(id)) errors.push(new ContentError(file, lineOf([i, 'pages', j]), `reading path "${path.id}" names unknown page "${id}"`));
       });
     }
     site.paths = data ?? [];
@@ -159,7 +172,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
   for (const page of site.pages.values()) {
     const lineOf = lineFinders.get(page.id)!;
     page.data.sources.forEach((id, i) => {
-      if (!site.sources.has(id)) errors.push(new ContentError(page.file, lineOf(['sources', i]), `unknown source id "${id}" (no content/sources/${id}.yaml)`));
+      if (!site.sources.has(id) && !brokenSources.has(id)) errors.push(new ContentError(page.file, lineOf(['sources', i]), `unknown source id "${id}" (no content/sources/${id}.yaml)`));
     });
     page.data.aliases.forEach((alias, i) => {
       const other = aliasOwner.get(alias.toLowerCase());
@@ -170,8 +183,10 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
       errors.push(new ContentError(page.file, lineOf(['topic']), `topic "${page.data.topic}" has no landing page docs/${page.data.topic}/index.mdx`));
     }
     for (const occurrence of page.links) {
-      const result = resolveWikiLink(site, occurrence.link, page.id);
+      const { link } = occurrence;
+      const result = resolveWikiLink(site, link, page.id);
       if (result.ok) page.resolved.push(result.link);
+      else if ((link.kind === 'page' && brokenPages.has(link.page ?? '')) || (link.kind === 'cite' && brokenSources.has(link.id))) continue;
       else errors.push(new ContentError(page.file, occurrence.line, `${occurrence.raw}: ${result.message}`));
     }
   }
