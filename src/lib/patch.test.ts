@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findHunk, parsePatch, PATCH_FILE } from './patch.ts';
+import { findHunk, parsePatch, PATCH_FILE, patchLineKind } from './patch.ts';
 
 const text = readFileSync(resolve(import.meta.dirname, '../..', PATCH_FILE), 'utf8');
 
@@ -45,5 +45,17 @@ describe('parsePatch', () => {
     expect(findHunk(files, 'arch/x86/kvm/mmu/mmu.c', 2).header).toMatch(/^@@ -4307,13 \+4331,8 @@/);
     expect(() => findHunk(files, 'arch/x86/kvm/x86.c', 1)).toThrow(/has no file "arch\/x86\/kvm\/x86.c"/);
     expect(() => findHunk(files, 'arch/x86/kvm/mmu/mmu.c', 3)).toThrow('"arch/x86/kvm/mmu/mmu.c" has 2 hunk(s) in the patch; hunk 3 does not exist');
+  });
+});
+
+describe('patchLineKind', () => {
+  it('classifies the lines of a patch', () => {
+    expect(patchLineKind('diff --git a/x b/x')).toBe('file');
+    expect(patchLineKind('+++ b/arch/x86/kvm/mmu/mmu.c')).toBe('file');
+    expect(patchLineKind('@@ -1,2 +1,3 @@')).toBe('hunk');
+    expect(patchLineKind('+ fault->slot = NULL;')).toBe('ins');
+    expect(patchLineKind('- return RET_PF_CONTINUE;')).toBe('del');
+    expect(patchLineKind('---')).toBe('text');
+    expect(patchLineKind('Signed-off-by: Ake Koomsin')).toBe('text');
   });
 });

@@ -54,3 +54,12 @@ export function findHunk(files: PatchFile[], path: string, index: number): Patch
 
 /** The RFC patch, a byte-identical copy of the archived mail, relative to the project root. */
 export const PATCH_FILE = 'content/patches/rfc-inhibit-apicv-l2-apic-access.patch';
+
+/** How a line of the patch text reads, for colouring the verbatim rendering. */
+export function patchLineKind(line: string): 'file' | 'hunk' | 'ins' | 'del' | 'text' {
+  if (/^(diff --git |index |--- a\/|\+\+\+ b\/)/.test(line)) return 'file';
+  if (line.startsWith('@@')) return 'hunk';
+  if (line.startsWith('+')) return 'ins';
+  if (line.startsWith('-') && line !== '---') return 'del';
+  return 'text';
+}

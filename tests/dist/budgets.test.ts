@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, distPages, isDocPage } from './distSite.ts';
+
+// Byte budgets are deterministic, so they are tests; speed is measured in `npm run bench`.
+const pages = distPages();
+
+describe('byte budgets', () => {
+  it('navigation stays compact: the header is under 4 KB on every page', () => {
+    for (const page of pages) {
+      const header = page.root.querySelector('header.site-header');
+      expect(header?.outerHTML.length ?? 0, page.url).toBeLessThan(4096);
+    }
+  });
+
+  it('page chrome (everything but the article and its graph) stays under 24 KB', () => {
+    for (const page of pages.filter(isDocPage)) {
+      const article = page.root.querySelector('article.doc')!.outerHTML.length;
+      const graph = page.root.querySelector('section.neighbourhood')?.outerHTML.length ?? 0;
+      expect(page.html.length - article - graph, page.url).toBeLessThan(24 * 1024);
+    }
+  });
+
+  it('no page inlines preview data or the search UI', () => {
+    for (const page of pages) {
+      expect(page.html).not.toContain('pagefind-component-ui.js"></script>');
+      expect(page.html.includes('"definition"'), page.url).toBe(false);
+    }
+  });
+
+  it('scripts a page loads up front stay under 16 KB', () => {
+    for (const page of pages) {
+      const inline = page.root.querySelectorAll('script:not([src])').reduce((n, s) => n + s.innerHTML.length, 0);
+      const external = page.root
+        .querySelectorAll('script[src]')
+        .reduce((n, s) => n + readFileSync(join(DIST, s.getAttribute('src')!)).length, 0);
+      expect(inline + external, page.url).toBeLessThan(16 * 1024);
+    }
+  });
+});

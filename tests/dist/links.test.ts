@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, distPages, isDocPage } from './distSite.ts';
+
+const pages = distPages();
+const byUrl = new Map(pages.map((p) => [p.url, p]));
+const idsOf = (url: string) => new Set(byUrl.get(url)!.root.querySelectorAll('[id]').map((e) => e.id));
+
+/** Internal links of a page as [path, fragment]; links to other origins are skipped. */
+function internalLinks(url: string): { href: string; path: string; hash: string }[] {
+  return byUrl.get(url)!.root.querySelectorAll('a[href]').flatMap((a) => {
+    const href = a.getAttribute('href')!;
+    if (/^[a-z]+:/i.test(href) || href.startsWith('//')) return [];
+    const target = new URL(href, `http://site${url}`);
+    return [{ href, path: target.pathname, hash: decodeURIComponent(target.hash.slice(1)) }];
+  });
+}
+
+describe('links in the built site', () => {
+  it('has pages to check', () => {
+    expect(pages.filter(isDocPage).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('every internal link points at a file that exists, and every #anchor at an id on it', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const link of internalLinks(page.url)) {
+        const file = join(DIST, link.path);
+        const isPage = byUrl.has(link.path);
+        const exists = isPage || (existsSync(file) && statSync(file).isFile());
+        if (!exists) broken.push(`${page.url} -> ${link.href} (no such page)`);
+        else if (link.hash && isPage && !idsOf(link.path).has(link.hash)) broken.push(`${page.url} -> ${link.href} (no id "${link.hash}")`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('no doc page is an orphan: each is linked from another page', () => {
+    const inbound = new Map<string, number>();
+    for (const page of pages) {
+      for (const link of internalLinks(page.url)) if (link.path !== page.url) inbound.set(link.path, (inbound.get(link.path) ?? 0) + 1);
+    }
+    const orphans = pages.filter(isDocPage).filter((p) => !inbound.get(p.url)).map((p) => p.url);
+    expect(orphans).toEqual([]);
+  });
+
+  it('every doc page lists its sources, and every citation jumps to one of them', () => {
+    for (const page of pages.filter(isDocPage)) {
+      const items = page.root.querySelectorAll('section.sources li[id^="source-"]');
+      expect(items.length, `${page.url} lists no sources`).toBeGreaterThan(0);
+      const ids = new Set(items.map((li) => li.id));
+      for (const cite of page.root.querySelectorAll('a.cite')) {
+        expect(ids.has(cite.getAttribute('href')!.slice(1)), `${page.url}: ${cite.getAttribute('href')}`).toBe(true);
+        // The number in the citation is the entry's position in the list.
+        const n = Number(/^\[(\d+)/.exec(cite.text)![1]);
+        expect(items[n - 1]!.id).toBe(cite.getAttribute('href')!.slice(1));
+      }
+    }
+  });
+
+  it('every page shows a "Linked from" section that search ignores', () => {
+    for (const page of pages.filter(isDocPage)) {
+      const backlinks = page.root.querySelector('section.backlinks');
+      expect(backlinks, page.url).not.toBeNull();
+      expect(backlinks!.hasAttribute('data-pagefind-ignore')).toBe(true);
+    }
+  });
+
+  it('every cross-link has a preview in previews.json', () => {
+    const previews = JSON.parse(readFileSync(join(DIST, 'previews.json'), 'utf8')) as Record<string, unknown>;
+    const missing = pages.flatMap((p) => p.root.querySelectorAll('a[data-preview]').map((a) => a.getAttribute('data-preview')!)).filter((k) => !(k in previews));
+    expect(missing).toEqual([]);
+  });
+
+  it('no page loads anything from another origin', () => {
+    for (const page of pages) {
+      const external = page.root
+        .querySelectorAll('script[src], link[rel="stylesheet"], img[src], link[rel="preload"], iframe')
+        .map((e) => e.getAttribute('src') ?? e.getAttribute('href')!)
+        .filter((u) => /^(https?:)?\/\//.test(u));
+      expect(external, page.url).toEqual([]);
+    }
+  });
+});
