@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
 import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
+import rehypeScrollableTables from './src/plugins/rehypeScrollableTables.ts';
 import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
 
 export default defineConfig({
@@ -20,5 +21,5 @@ export default defineConfig({
     mdx(),
     sitemap(),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables] }) },
 });

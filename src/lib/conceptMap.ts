@@ -121,9 +121,12 @@ export function renderGraphSvg(opts: {
     `<g class="edges" aria-hidden="true">${lines}</g><g class="nodes">${nodeMarkup}</g></svg>`;
 }
 
-/** A short node label: the title cut at a word boundary. */
+/**
+ * A short node label: the title cut at a word boundary. No ellipsis, so the visible label stays a
+ * substring of the link's accessible name (the full title), as WCAG "label in name" requires.
+ */
 export function shortLabel(title: string, max = 26): string {
   if (title.length <= max) return title;
   const cut = title.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(' ') > 10 ? cut.lastIndexOf(' ') : max).trimEnd()}…`;
+  return cut.slice(0, cut.lastIndexOf(' ') > 10 ? cut.lastIndexOf(' ') : max).replace(/[\s,:;–-]+$/, '');
 }

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildLinkGraph, type LinkGraph } from './linkGraph.ts';
 import { readingPaths, type ReadingPath } from './readingPaths.ts';
+import { searchAcronyms, type SearchAcronyms } from './searchMeta.ts';
 import { buildSite, type Site } from './site.ts';
 
 /** The project's content tree; Astro and the scripts run from the project root. */
@@ -11,6 +12,8 @@ export interface Project {
   site: Site;
   graph: LinkGraph;
   paths: ReadingPath[];
+  /** Page id -> single-token names for the weighted search field. */
+  acronyms: Map<string, SearchAcronyms>;
 }
 
 let cached: { key: string; project: Project } | null = null;
@@ -32,7 +35,7 @@ export function getProject(root = CONTENT_ROOT): Project {
   const key = fingerprint(root);
   if (cached?.key === key) return cached.project;
   const site = buildSite(root);
-  const project = { site, graph: buildLinkGraph(site), paths: readingPaths(site) };
+  const project = { site, graph: buildLinkGraph(site), paths: readingPaths(site), acronyms: searchAcronyms(site) };
   cached = { key, project };
   return project;
 }

@@ -1,15 +1,49 @@
 import type { Page, Site } from './site.ts';
 
 /**
- * Query-time weights for Pagefind meta fields. Aliases carry acronyms and expansions so that a
- * query like "AVIC" ranks the page about AVIC first rather than prefix matches of short words.
+ * Query-time weights for Pagefind meta fields. Pagefind matches meta by prefix and boosts every page
+ * whose field covers the query, so the decisive field is `acronyms`: single tokens that name what the
+ * page is about (see searchAcronyms). `aliases` holds phrases.
  */
-export const SEARCH_RANKING = { metaWeights: { title: 8, aliases: 10, summary: 3 } } as const;
+export const SEARCH_RANKING = { metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, summary: 3 } } as const;
 
-/** Alias meta for a page: its own aliases plus glossary terms that it explains. */
+// One word with no joiners: Pagefind also indexes the parts of "kvm_apicv_inhibit", which would
+// boost that page for "apicv".
+const isToken = (s: string) => /^[A-Za-z0-9]+$/.test(s);
+// Pagefind also splits "x2AVIC" at the digit, so the query "AVIC" would match it.
+const hasParts = (s: string) => /\d/.test(s);
+
+/** Names of a page: its aliases plus the glossary terms it explains (term, expansion, aliases). */
 export function pageSearchAliases(site: Site, page: Page): string[] {
   const fromTerms = [...site.terms.values()]
     .filter((t) => t.data.page.split('#')[0] === page.id)
     .flatMap((t) => [t.data.term, t.data.expansion, ...t.data.aliases]);
   return [...new Set([...page.data.aliases, ...fromTerms])];
+}
+
+export interface SearchAcronyms {
+  /** Letters-only tokens no shorter token of another page is a prefix of: safe to weight heavily. */
+  acronyms: string[];
+  /**
+   * Tokens that extend another page's token ("APICv" extends "APIC") or contain digits ("x2AVIC").
+   * Pagefind matches meta by prefix and by word part, so the query "APIC" also boosts them; a lower
+   * weight keeps "APIC" on its own page while "APICv" still finds this one.
+   */
+  extended: string[];
+}
+
+/** Single-token names (acronyms, identifiers) of each page, split by how safely they can be boosted. */
+export function searchAcronyms(site: Site): Map<string, SearchAcronyms> {
+  const own = new Map<string, string[]>();
+  for (const page of site.pages.values()) own.set(page.id, pageSearchAliases(site, page).filter(isToken));
+  const all = [...own.entries()].flatMap(([id, tokens]) => tokens.map((t) => ({ id, t: t.toLowerCase() })));
+  const extendsOther = (id: string, token: string) => {
+    const t = token.toLowerCase();
+    return hasParts(t) || all.some((o) => o.id !== id && t !== o.t && t.startsWith(o.t));
+  };
+  const result = new Map<string, SearchAcronyms>();
+  for (const [id, tokens] of own) {
+    result.set(id, { acronyms: tokens.filter((t) => !extendsOther(id, t)), extended: tokens.filter((t) => extendsOther(id, t)) });
+  }
+  return result;
 }

@@ -10,6 +10,7 @@ export async function initSearchPage() {
     instance.triggerSearch(q);
   }
   input.focus();
+  nameFilterTriggers();
   input.addEventListener('input', () => {
     const url = new URL(location.href);
     if (input.value) url.searchParams.set('q', input.value);
@@ -31,4 +32,16 @@ function waitFor<T extends Element>(selector: string): Promise<T> {
     });
     observer.observe(document.body, { childList: true, subtree: true });
   });
+}
+
+/** Pagefind's filter dropdown triggers are comboboxes whose visible text does not name them; give them a name. */
+function nameFilterTriggers() {
+  const apply = () => {
+    for (const trigger of document.querySelectorAll<HTMLElement>('.pf-dropdown-trigger:not([aria-label])')) {
+      const label = trigger.querySelector('.pf-dropdown-trigger-label')?.textContent?.trim();
+      if (label) trigger.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
+    }
+  };
+  apply();
+  new MutationObserver(apply).observe(document.querySelector('[data-search-page]')!, { childList: true, subtree: true });
 }

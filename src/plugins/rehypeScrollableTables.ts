@@ -1,0 +1,28 @@
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Wraps each table in a focusable, labelled scroll region, so a table wider than a phone scrolls
+ * inside itself and keyboard users can scroll it too (WCAG "scrollable region focusable").
+ */
+export default function rehypeScrollableTables() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'table' || !parent || index === undefined) return;
+      if (parent.type === 'element' && (parent.properties.className as string[] | undefined)?.includes('table-scroll')) return;
+      const header = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'thead');
+      const firstRow = header?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'tr');
+      const columns = firstRow?.children
+        .filter((c): c is Element => c.type === 'element')
+        .map((c) => c.children.map((t) => (t.type === 'text' ? t.value : '')).join('').trim())
+        .filter(Boolean);
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: columns?.length ? `Table: ${columns.join(', ')}` : 'Table' },
+        children: [node],
+      };
+      parent.children.splice(index, 1, wrapper);
+    });
+  };
+}
