@@ -31,5 +31,7 @@ describe('concept map', () => {
   it('shortens long labels at a word boundary', () => {
     expect(shortLabel('Short title')).toBe('Short title');
     expect(shortLabel('A much longer title that will not fit in the node')).toBe('A much longer title that');
+    expect(shortLabel("KVM's AVIC implementation map", 22)).toBe("KVM's AVIC");
+    expect(shortLabel('Supercalifragilisticexpialidocious words', 10)).toBe('Supercalifragilisticexpialidocious');
   });
 });

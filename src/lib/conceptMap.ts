@@ -127,6 +127,8 @@ export function renderGraphSvg(opts: {
  */
 export function shortLabel(title: string, max = 26): string {
   if (title.length <= max) return title;
-  const cut = title.slice(0, max);
-  return cut.slice(0, cut.lastIndexOf(' ') > 10 ? cut.lastIndexOf(' ') : max).replace(/[\s,:;–-]+$/, '');
+  // Whole words only: a label that ends mid-word no longer reads as part of the name.
+  const space = title.lastIndexOf(' ', max);
+  const cut = space > 0 ? title.slice(0, space) : title.split(' ')[0]!;
+  return cut.replace(/[\s,:;–-]+$/, '');
 }

@@ -47,7 +47,7 @@ export default function remarkWikiLinks() {
         out.push({
           type: 'link',
           url: link.href,
-          children: [link.kind === 'sym' && !parsed.label ? { type: 'inlineCode', value: link.label } : { type: 'text', value: link.label }],
+          children: [link.kind === 'sym' && parsed.kind === 'sym' && !parsed.label ? { type: 'inlineCode', value: link.label } : { type: 'text', value: link.label }],
           data: { hProperties: { className: ['xref', `xref-${link.kind}`], 'data-preview': link.preview } },
         } as PhrasingContent);
       }

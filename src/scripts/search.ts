@@ -53,7 +53,7 @@ const isTyping = (target: EventTarget | null) =>
 
 export function initSearch() {
   const trigger = document.querySelector<HTMLAnchorElement>('[data-search-open]');
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
   const shortcut = trigger?.querySelector('[data-shortcut]');
   if (shortcut && mac) shortcut.textContent = '⌘ K';
   trigger?.setAttribute('aria-keyshortcuts', mac ? 'Meta+K /' : 'Control+K /');

@@ -1,0 +1,11 @@
+import { launchChromium } from '/work/main/tests/e2e/browser.ts';
+import { serveStatic } from '/work/main/scripts/serve.ts';
+const server = await serveStatic('/work/build/dist', 0);
+const base = `http://127.0.0.1:${(server.address() as any).port}`;
+const browser = await launchChromium();
+const page = await browser.newPage();
+await page.goto(base + '/');
+const q = process.argv[2];
+const r = await page.evaluate(`(async () => { const m = await import('/pagefind/pagefind.js'); const inst = await m.createInstance({}); await inst.enterPlaygroundMode?.(); await inst.options({ranking: {metaWeights: {title: 8, aliases: 10, summary: 3, acronyms: 100}, termSimilarity: 10}}); const s = await inst.search(${JSON.stringify(q)}); const out = []; for (const r of s.results.slice(0,4)) { const d = await r.data(); out.push({url: d.url, score: r.score, meta: r.matchedMetaFields, words: r.words.length}); } return out; })()`);
+console.log(JSON.stringify(r, null, 1).slice(0, 4000));
+await browser.close(); server.close();
