@@ -38,7 +38,7 @@ for (const symbol of [...site.symbols.values()].sort((a, b) => a.data.name.local
   if (record && !symbol.data.checked.includes(version)) {
     const doc = parseDocument(readFileSync(symbol.file, 'utf8'));
     doc.set('checked', [...symbol.data.checked, version].sort());
-    writeFileSync(symbol.file, doc.toString());
+    writeFileSync(symbol.file, doc.toString({ lineWidth: 0 }));
   }
 }
 console.log(`\n${site.symbols.size} symbols, ${failures} not found in ${version} at ${tree}`);

@@ -14,6 +14,14 @@ export const TOPIC_LABELS: Record<Topic, string> = {
 
 export const VENDORS = ['intel', 'amd', 'both', 'none'] as const;
 export const PAGE_KINDS = ['concept', 'hardware', 'kvm-internals', 'walkthrough', 'how-to', 'reference'] as const;
+
+export const VENDOR_LABELS: Record<(typeof VENDORS)[number], string> = {
+  intel: 'Intel', amd: 'AMD', both: 'Intel and AMD', none: 'Vendor-neutral',
+};
+export const KIND_LABELS: Record<(typeof PAGE_KINDS)[number], string> = {
+  concept: 'Concept', hardware: 'Hardware', 'kvm-internals': 'KVM internals', walkthrough: 'Walkthrough',
+  'how-to': 'How-to', reference: 'Reference',
+};
 export const SYMBOL_KINDS = ['function', 'macro', 'enum value', 'struct', 'field', 'tracepoint', 'module parameter'] as const;
 export const SOURCE_KINDS = [
   'intel-sdm', 'amd-apm', 'kernel-source', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
