@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
+import rehypeExternalLinks from './src/plugins/rehypeExternalLinks.ts';
 import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
 import rehypeScrollableTables from './src/plugins/rehypeScrollableTables.ts';
 import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
@@ -15,11 +16,29 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // A CSP meta tag on every page: scripts only from this origin or by hash (no 'unsafe-inline');
+  // Pagefind needs WebAssembly. Styles allow inline attributes (Expressive Code colours tokens with them).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   integrations: [
     contentCheck(),
     expressiveCode(),
     mdx(),
     sitemap(),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks] }) },
 });

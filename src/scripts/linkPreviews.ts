@@ -18,7 +18,7 @@ function render(p: Preview): string {
   }
   const where = p.proposedBy
     ? `<p class="preview-note">Proposed by the ${escapeHtml(p.proposedBy.toUpperCase())} patch; not in any kernel release.</p>`
-    : `<p class="preview-links">Source: ${p.elixir.map((e) => `<a href="${escapeHtml(e.url)}">${escapeHtml(e.version)}</a>`).join(' · ')}</p>`;
+    : `<p class="preview-links">Source: ${p.elixir.map((e) => `<a href="${escapeHtml(e.url)}" rel="noopener noreferrer">${escapeHtml(e.version)}</a>`).join(' · ')}</p>`;
   return `<p class="preview-kicker">Kernel ${escapeHtml(p.kind)}</p><p class="preview-title"><code>${escapeHtml(p.title)}</code></p><p><code>${escapeHtml(p.file)}</code></p><p>${escapeHtml(p.summary)}</p>${where}`;
 }
 

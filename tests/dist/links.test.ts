@@ -83,3 +83,25 @@ describe('links in the built site', () => {
     }
   });
 });
+
+describe('external links', () => {
+  it('carry rel="noopener noreferrer"', () => {
+    const bad = pages.flatMap((p) =>
+      p.root.querySelectorAll('a[href^="http"]')
+        .filter((a) => !/\bnoopener\b/.test(a.getAttribute('rel') ?? '') || !/\bnoreferrer\b/.test(a.getAttribute('rel') ?? ''))
+        .map((a) => `${p.url}: ${a.getAttribute('href')}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('every page ships a Content-Security-Policy without unsafe-inline scripts, and _headers carries it', () => {
+    for (const page of pages) {
+      const csp = page.root.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      const script = /script-src ([^;]+)/.exec(csp)?.[1] ?? '';
+      expect(script, page.url).toContain("'self'");
+      expect(script, page.url).not.toContain('unsafe-inline');
+    }
+    const headers = readFileSync(join(DIST, '_headers'), 'utf8');
+    expect(headers).toMatch(/Content-Security-Policy: .*script-src 'self'/);
+    expect(headers).toContain('X-Content-Type-Options: nosniff');
+  });
+});
