@@ -116,3 +116,15 @@ describe('bad content fails with file and line', () => {
     expect(errorsOf(dir)).toEqual([expect.stringMatching(/^sources\/src-one\.yaml:\d: invalid YAML/)]);
   });
 });
+
+describe('malformed MDX and edited patches', () => {
+  it('reports malformed MDX with its file and line', () => {
+    const dir = fixtureWith({ 'docs/apic/child.mdx': (t) => t.replace('## Second part', '## Second part\n\nAn unclosed <Callout type="note"\n') });
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/^docs\/apic\/child\.mdx:16: invalid MDX: /)]);
+  });
+
+  it('rejects a patch whose bytes differ from its recorded checksum', () => {
+    const dir = fixtureWith({ 'patches/tiny.patch': (t) => `${t}+ an edit\n` });
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/^patches\/tiny\.patch:undefined: content differs from the archived mail/)]);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { slug as slugify } from 'github-slugger';
@@ -109,9 +110,18 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     }
     const { data, errors: e, lineOf } = parseYamlWith(pageSchema, parts.yaml, file, 1);
     errors.push(...e);
-    const body = parseBody(parts.body, parts.bodyLine);
-    errors.push(...body.problems.map((p) => new ContentError(file, p.line, p.message)));
     const id = pageIdFromPath(relative(join(root, 'docs'), abs));
+    let body: ReturnType<typeof parseBody>;
+    try {
+      body = parseBody(parts.body, parts.bodyLine);
+    } catch (error) {
+      // Malformed MDX (an unclosed tag, a stray `{`): remark-mdx reports the line within the body.
+      const line = (error as { line?: number }).line;
+      errors.push(new ContentError(file, line ? line + parts.bodyLine - 1 : undefined, `invalid MDX: ${(error as Error).message}`));
+      brokenPages.add(id);
+      continue;
+    }
+    errors.push(...body.problems.map((p) => new ContentError(file, p.line, p.message)));
     if (!data) {
       brokenPages.add(id);
       continue;
@@ -153,6 +163,19 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     if (!resolved || !resolved.ok) {
       errors.push(new ContentError(file, lineOf(['page']), resolved && !resolved.ok ? resolved.message : `"page" must be a page id such as apicv/posted-interrupts#anchor`));
     }
+  }
+
+  // Patches are verbatim copies of archived mail: each has a .sha256 file and may not be edited.
+  for (const abs of walk(join(root, 'patches'), '.patch')) {
+    const file = rel(abs);
+    const sumFile = `${abs}.sha256`;
+    if (!existsSync(sumFile)) {
+      errors.push(new ContentError(file, undefined, `no checksum file ${rel(sumFile)}; patches must stay byte-identical to the archived mail`));
+      continue;
+    }
+    const expected = readFileSync(sumFile, 'utf8').trim().split(/\s+/)[0];
+    const actual = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    if (expected !== actual) errors.push(new ContentError(file, undefined, `content differs from the archived mail (sha256 ${actual.slice(0, 12)}…, expected ${expected?.slice(0, 12)}… from ${rel(sumFile)}); restore the original bytes`));
   }
 
   const pathsFile = join(root, 'paths.yaml');
