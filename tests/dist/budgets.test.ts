@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, distPages, isDocPage } from './distSite.ts';
@@ -26,6 +27,15 @@ describe('byte budgets', () => {
     for (const page of pages) {
       expect(page.html).not.toContain('pagefind-component-ui.js"></script>');
       expect(page.html.includes('"definition"'), page.url).toBe(false);
+    }
+  });
+
+  it('an article page costs a first-time reader at most 30 KiB gzip, with its CSS and scripts', () => {
+    const gz = (path: string) => gzipSync(readFileSync(join(DIST, path))).length;
+    for (const page of pages.filter(isDocPage)) {
+      const css = page.root.querySelectorAll('link[rel="stylesheet"]').reduce((n, l) => n + gz(l.getAttribute('href')!), 0);
+      const js = page.root.querySelectorAll('script[src]').reduce((n, s) => n + gz(s.getAttribute('src')!), 0);
+      expect(gzipSync(page.html).length + css + js, page.url).toBeLessThanOrEqual(30 * 1024);
     }
   });
 
