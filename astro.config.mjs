@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
+import validHtml from './src/integrations/validHtml.ts';
 import rehypeExternalLinks from './src/plugins/rehypeExternalLinks.ts';
 import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
 import rehypeScrollableTables from './src/plugins/rehypeScrollableTables.ts';
@@ -39,6 +40,7 @@ export default defineConfig({
     expressiveCode(),
     mdx(),
     sitemap(),
+    validHtml(),
   ],
   markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks] }) },
 });

@@ -1,0 +1,12 @@
+/**
+ * Expressive Code writes each code line as <div class="ec-line"> inside <code>, which only allows
+ * phrasing content, and its copy button holds a <div>. The same markup with <span> renders
+ * identically (its CSS selects classes and makes .ec-line a grid; the button's background span is
+ * styled in global.css) and is valid HTML. Code text is escaped, so "<div" in code never matches.
+ */
+export function phrasingCodeBlocks(html: string): string {
+  return html.replace(/(<pre\b(?:[^>"']|"[^"]*"|'[^']*')*>\s*<code\b[^>]*>)([\s\S]*?)(<\/code>\s*<\/pre>)/g, (_m, open: string, body: string, close: string) =>
+    `${open}${body.replace(/<div\b/g, '<span').replace(/<\/div>/g, '</span>')}${close}`)
+    // Attribute values (the copied code) may contain ">", so match quoted values whole.
+    .replace(/(<button\b(?:[^>"']|"[^"]*"|'[^']*')*>)<div><\/div>/g, '$1<span class="ec-button-bg"></span>');
+}
