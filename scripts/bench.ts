@@ -1,67 +1,112 @@
-// Performance report (never a pass/fail test): build time, bytes per page type, search latency.
-//   npm run bench
+// Performance report (never a pass/fail test): build time and size for the real site and for generated
+// corpora, bytes per page type, and search cost in Chromium, each next to its budget.
+//   npm run bench [-- --sizes=500,2000]     JSON copy: tests/.artifacts/bench.json
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/browser.ts';
+import { generateCorpus } from './generate-corpus.ts';
 import { serveStatic } from './serve.ts';
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const time = (label: string, cmd: string) => {
+const KiB = 1024;
+const sizes = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '500,2000').split(',').filter(Boolean).map(Number);
+const report: Record<string, unknown> = { date: new Date().toISOString() };
+const fmt = (n: number) => `${(n / KiB).toFixed(1)} KiB`;
+const line = (label: string, value: string, budget?: string, ok?: boolean) =>
+  console.log(`${label.padEnd(34)} ${value.padStart(12)}${budget ? `   budget ${budget} ${ok ? 'ok' : 'OVER'}` : ''}`);
+
+function buildAt(dir: string): { seconds: number; bytes: number; pages: number; medianPage: number } {
   const start = performance.now();
-  execSync(cmd, { stdio: 'ignore' });
-  const ms = performance.now() - start;
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(1)} s`);
-};
+  execSync('npm run -s build', { cwd: dir, stdio: 'ignore' });
+  const seconds = (performance.now() - start) / 1000;
+  const files = readdirSync(join(dir, 'dist'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+  const html = files.filter((f) => f.endsWith('.html') && !f.includes('/pagefind/')).map((f) => statSync(f).size).sort((a, b) => a - b);
+  return { seconds, bytes: files.reduce((n, f) => n + statSync(f).size, 0), pages: html.length, medianPage: html[Math.floor(html.length / 2)]! };
+}
 
 console.log('# vAPIC Atlas bench\n\n## Build');
-time('astro build', 'npx astro build');
-time('pagefind index', 'npx pagefind --site dist');
+const real = buildAt(process.cwd());
+report.build = real;
+line('real site: pages', String(real.pages));
+line('real site: build (astro + pagefind)', `${real.seconds.toFixed(1)} s`);
+line('real site: dist size', fmt(real.bytes));
 
-console.log('\n## Bytes (raw / gzip)');
-const files = readdirSync('dist', { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
-const html = files.filter((f) => f.endsWith('.html') && !f.includes('/pagefind/'));
-const sizes = html.map((f) => ({ f, raw: statSync(f).size, gz: gzipSync(readFileSync(f)).length })).sort((a, b) => b.raw - a.raw);
-console.log(`pages                        ${html.length}`);
-console.log(`largest page                 ${sizes[0]!.f.replace('dist/', '/')} ${kb(sizes[0]!.raw)} / ${kb(sizes[0]!.gz)}`);
-console.log(`median page                  ${kb(sizes[Math.floor(sizes.length / 2)]!.raw)} / ${kb(sizes[Math.floor(sizes.length / 2)]!.gz)}`);
-for (const ext of ['.css', '.js']) {
-  const own = files.filter((f) => f.startsWith('dist/_astro/') && f.endsWith(ext));
-  const total = own.reduce((n, f) => n + statSync(f).size, 0);
-  console.log(`site ${ext.padEnd(24)}${kb(total)} / ${kb(own.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0))}`);
+const corpora: Record<number, ReturnType<typeof buildAt>> = {};
+for (const n of sizes) {
+  const dir = resolve(`/tmp/vapic-bench-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['package.json', 'astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(entry, join(dir, entry), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  generateCorpus(join(dir, 'content'), n);
+  corpora[n] = buildAt(dir);
+  line(`corpus ${n}: build`, `${corpora[n]!.seconds.toFixed(1)} s`);
+  line(`corpus ${n}: dist size`, fmt(corpora[n]!.bytes));
+  line(`corpus ${n}: per page (time, bytes)`, `${((corpora[n]!.seconds * 1000) / n).toFixed(0)} ms, ${fmt(corpora[n]!.bytes / n)}`);
+  line(`corpus ${n}: median page HTML`, fmt(corpora[n]!.medianPage));
 }
-const previews = readFileSync('dist/previews.json');
-console.log(`previews.json                ${kb(previews.length)} / ${kb(gzipSync(previews).length)}`);
-const pf = files.filter((f) => f.includes('/pagefind/'));
-console.log(`pagefind bundle (all files)  ${kb(pf.reduce((n, f) => n + statSync(f).size, 0))}`);
+report.corpora = corpora;
 
-console.log('\n## Search in Chromium');
+console.log('\n## Page weight: gzip bytes before search is opened (HTML + CSS + scripts)');
+const dist = resolve('dist');
+const gz = (path: string) => gzipSync(readFileSync(join(dist, path))).length;
+function weight(url: string): number {
+  const html = readFileSync(join(dist, url, url.endsWith('.html') ? '' : 'index.html'), 'utf8');
+  let total = gzipSync(html).length;
+  for (const m of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) total += gz(m[1]!);
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) total += gz(m[1]!);
+  return total;
+}
+const docPages = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((d) => d.name === 'index.html' && readFileSync(join(d.parentPath, d.name), 'utf8').includes('class="doc"'))
+  .map((d) => `/${d.parentPath.slice(dist.length + 1)}/`.replace('//', '/'));
+const articleWeights = docPages.map((u) => [u, weight(u)] as const).sort((a, b) => b[1] - a[1]);
+const weights = { home: weight('/'), 'largest article': articleWeights[0]![1], glossary: weight('/glossary/'), symbols: weight('/symbols/'), map: weight('/map/'), search: weight('/search/') };
+report.pageWeight = { ...weights, largestArticle: articleWeights[0]![0] };
+for (const [k, v] of Object.entries(weights)) line(k === 'largest article' ? `largest article (${articleWeights[0]![0]})` : k, fmt(v), k === 'largest article' ? '30 KiB' : undefined, v <= 30 * KiB);
+
+console.log('\n## Search (Pagefind JS API in Chromium)');
 const server = await serveStatic('dist', 0);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`${base}/`);
-const result = await page.evaluate(`(async () => {
+const queries = ['AVIC', 'RVI', 'x2APIC', 'kvm_set_apicv_inhibit', 'vmx_deliver_posted_interrupt', '0xFEE00000', '0x401', 'posted interrupt', 'interrupt lost in L2', 'EPT misconfiguration'];
+const search = (await page.evaluate(`(async () => {
   const t0 = performance.now();
   const pagefind = await import('/pagefind/pagefind.js');
   await pagefind.init();
-  const t1 = performance.now();
-  await (await pagefind.search('avic')).results[0]?.data();
-  const t2 = performance.now();
-  const warm = [];
-  for (const q of ['apicv', 'kvm_set_apicv_inhibit', '0xfee00000', 'posted interrupt', 'vmcs12']) {
+  const first = await pagefind.search('avic');
+  await Promise.all(first.results.slice(0, 5).map((r) => r.data()));
+  const cold = performance.now() - t0;
+  const bytes = performance.getEntriesByType('resource').filter((r) => r.name.includes('/pagefind/')).reduce((n, r) => n + r.encodedBodySize, 0);
+  for (const q of ${JSON.stringify(queries)}) await pagefind.search(q);
+  const times = [];
+  for (let round = 0; round < 3; round++) for (const q of ${JSON.stringify(queries)}) {
     const s = performance.now();
-    await (await pagefind.search(q)).results[0]?.data();
-    warm.push(performance.now() - s);
+    await pagefind.search(q);
+    times.push(performance.now() - s);
   }
-  const bytes = performance.getEntriesByType('resource').filter((r) => r.name.includes('/pagefind/')).reduce((n, r) => n + r.transferSize, 0);
-  return { load: t1 - t0, first: t2 - t1, warm: warm.reduce((a, b) => a + b, 0) / warm.length, bytes };
-})()`) as { load: number; first: number; warm: number; bytes: number };
-console.log(`load pagefind.js + init      ${result.load.toFixed(0)} ms`);
-console.log(`first query ("avic")         ${result.first.toFixed(0)} ms`);
-console.log(`warm query (mean of 5)       ${result.warm.toFixed(1)} ms`);
-console.log(`bytes fetched for search     ${kb(result.bytes)}`);
+  times.sort((a, b) => a - b);
+  return { cold, bytes, warmMedian: times[Math.floor(times.length / 2)], warmMax: times[times.length - 1] };
+})()`)) as { cold: number; bytes: number; warmMedian: number; warmMax: number };
+report.search = { ...search, queries };
+line('first search: bytes on the wire', fmt(search.bytes), '120 KiB', search.bytes <= 120 * KiB);
+line('first search: cold init + results', `${search.cold.toFixed(0)} ms`);
+line('warm query: median', `${search.warmMedian.toFixed(1)} ms`, '30 ms', search.warmMedian <= 30);
+line('warm query: slowest', `${search.warmMax.toFixed(1)} ms`);
 await browser.close();
 server.close();
+
+console.log('\n## Lighthouse');
+const lighthouse = resolve('node_modules/.bin/lighthouse');
+if (!existsSync(lighthouse)) {
+  console.log('lighthouse is not installed (npm install -D lighthouse) - skipped');
+  report.lighthouse = 'not installed';
+}
+
+mkdirSync('tests/.artifacts', { recursive: true });
+writeFileSync('tests/.artifacts/bench.json', `${JSON.stringify(report, null, 2)}\n`);
+console.log('\nJSON: tests/.artifacts/bench.json');

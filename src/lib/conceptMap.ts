@@ -14,7 +14,9 @@ export interface Point { x: number; y: number }
  * Deterministic force-directed layout (Fruchterman-Reingold with a pull towards each group's
  * sector), so the same content always yields the same SVG and no layout runs in the browser.
  */
-export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, height: number, iterations = 400): Map<string, Point> {
+export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, height: number, maxIterations = 400): Map<string, Point> {
+  // Each iteration is O(n²): cap the total work so very large sites still build in seconds.
+  const iterations = Math.max(20, Math.min(maxIterations, Math.floor(4e7 / Math.max(1, nodes.length) ** 2)));
   const groups = [...TOPICS] as string[];
   const cx = width / 2;
   const cy = height / 2;

@@ -16,7 +16,10 @@ export interface Project {
   acronyms: Map<string, SearchAcronyms>;
 }
 
-let cached: { key: string; project: Project } | null = null;
+let cached: { key: string; project: Project; checkedAt: number } | null = null;
+// Re-stat the content tree at most this often: a build renders every page within moments, while the
+// dev server still sees an edit on the next request.
+const FINGERPRINT_TTL_MS = 1000;
 
 /** Cheap fingerprint of the content tree so the dev server picks up edits. */
 function fingerprint(root: string): string {
@@ -32,10 +35,15 @@ function fingerprint(root: string): string {
 
 /** The loaded, checked and linked site; throws listing every content error. */
 export function getProject(root = CONTENT_ROOT): Project {
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < FINGERPRINT_TTL_MS) return cached.project;
   const key = fingerprint(root);
-  if (cached?.key === key) return cached.project;
+  if (cached?.key === key) {
+    cached.checkedAt = now;
+    return cached.project;
+  }
   const site = buildSite(root);
   const project = { site, graph: buildLinkGraph(site), paths: readingPaths(site), acronyms: searchAcronyms(site) };
-  cached = { key, project };
+  cached = { key, project, checkedAt: now };
   return project;
 }
