@@ -15,11 +15,10 @@ describe('byte budgets', () => {
     }
   });
 
-  it('page chrome (everything but the article and its graph) stays under 24 KB', () => {
-    for (const page of pages.filter(isDocPage)) {
-      const article = page.root.querySelector('article.doc')!.outerHTML.length;
-      const graph = page.root.querySelector('section.neighbourhood')?.outerHTML.length ?? 0;
-      expect(page.html.length - article - graph, page.url).toBeLessThan(24 * 1024);
+  it('page chrome (head, header, footer: everything outside <main>) stays under 16 KB', () => {
+    for (const page of pages) {
+      const main = page.root.querySelector('main')!.outerHTML.length;
+      expect(page.html.length - main, page.url).toBeLessThan(16 * 1024);
     }
   });
 

@@ -1,0 +1,70 @@
+// The posted-interrupt descriptor and APIC-access exit qualification decoders, keyboard only.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type Site } from './site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+/** Focuses a control and activates it with a key, as a keyboard user would. */
+async function press(control: Locator, key = 'Enter') {
+  await control.focus();
+  await control.press(key);
+}
+
+/** Replaces an input's text by typing. */
+async function typeInto(page: Page, input: Locator, text: string) {
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+describe('APICv decoders', () => {
+  it('decodes a posted-interrupt descriptor typed as words, and converts it to bytes', async () => {
+    const { page, errors } = await site.open('/apicv/posted-interrupts/');
+    const dec = page.locator('[data-decoder="descriptor"]').first();
+    const live = dec.locator('[data-live]');
+    await dec.locator('form[data-form]').waitFor({ state: 'visible' });
+
+    const text = dec.locator('[data-text]');
+    await typeInto(page, text, '0 0 0 0x0001000000000000 0x0000000000F20003 0 0 0');
+    await press(dec.locator('button[type="submit"]'));
+    expect(await live.textContent()).toBe('Decoded: PIR vectors: 0xF0. ON 1, SN 1, NV 0xF2, NDST 0x00000000.');
+
+    // Arrow keys move between the radio buttons; the text is rewritten as bytes.
+    await press(dec.locator('input[value="words"]'), 'ArrowRight');
+    expect(await dec.locator('input[value="bytes"]').isChecked()).toBe(true);
+    expect((await text.inputValue()).split('\n')[1]).toBe('00 00 00 00 00 00 00 00 00 00 00 00 00 00 01 00');
+    await press(dec.locator('button[type="submit"]'));
+    expect(await live.textContent()).toBe('Decoded: PIR vectors: 0xF0. ON 1, SN 1, NV 0xF2, NDST 0x00000000.');
+
+    await typeInto(page, text, 'hello');
+    await press(dec.locator('button[type="submit"]'));
+    expect(await live.textContent()).toBe('Cannot decode: "hello" is not hexadecimal.');
+    expect(await dec.locator('tbody[data-rows] tr').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('decodes an APIC-access exit qualification on Enter', async () => {
+    const { page } = await site.open('/apicv/apic-access-page/');
+    const dec = page.locator('[data-decoder="qualification"]').first();
+    const live = dec.locator('[data-live]');
+    const input = dec.locator('[data-text]');
+    await dec.locator('form[data-form]').waitFor({ state: 'visible' });
+
+    await typeInto(page, input, '0x1300');
+    await page.keyboard.press('Enter');
+    expect(await live.textContent()).toContain('Decoded: Offset 0x300, APIC_ICR: Interrupt command, low (ICR).');
+    expect(await live.textContent()).toContain('TYPE_LINEAR_APIC_INST_WRITE');
+    expect(await dec.locator('[data-kvm-text]').textContent()).toContain('kvm_emulate_instruction');
+
+    await typeInto(page, input, '0xA000');
+    await page.keyboard.press('Enter');
+    expect(await live.textContent()).toContain('undefined for a guest-physical access');
+    expect(await live.textContent()).toContain('TYPE_PHYSICAL_APIC_EVENT');
+  });
+});

@@ -1,0 +1,75 @@
+// AVIC IPI stepper on /avic/doorbell/, operated with the keyboard only. The step logic is imported when
+// the reader first reaches the stepper, so results after a key press are polled for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startSite, type Site } from './site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+async function press(page: Page, button: Locator, times = 1): Promise<void> {
+  await button.focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press('Enter');
+}
+
+describe('AVIC IPI stepper', () => {
+  it('steps through the running, valid, fixed-edge path', async () => {
+    const { page, errors } = await site.open('/avic/doorbell/');
+    const st = page.locator('[data-avic-ipi]');
+    const visibleSteps = st.locator('[data-steps] > li:visible');
+    expect(await visibleSteps.count()).toBe(1);
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 1 of 5');
+
+    await press(page, st.getByRole('button', { name: 'Next step' }), 4);
+    await expect.poll(() => visibleSteps.count()).toBe(5);
+    expect(await st.locator('[aria-current="step"]').textContent()).toContain('The target takes the interrupt in guest mode');
+    await expect.poll(() => st.locator('[data-live]').textContent()).toContain('Outcome: Delivered entirely by the processor');
+    expect(await st.locator('[data-outcome]').isVisible()).toBe(true);
+    // Next at the end does nothing.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 5 of 5');
+    expect(errors).toEqual([]);
+  });
+
+  it('target not running: 0x401 TARGET_NOT_RUNNING and KVM kicks the target', async () => {
+    const { page } = await site.open('/avic/doorbell/');
+    const st = page.locator('[data-avic-ipi]');
+    await st.getByLabel('Running (IsRunning = 1)').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await st.getByLabel('Not running (IsRunning = 0)').isChecked()).toBe(true);
+    await expect.poll(() => st.locator('[data-scenario-name]').textContent()).toBe('Scenario: Fixed, edge-triggered IPI, target not running');
+    await expect.poll(() => st.locator('[data-live]').textContent()).toContain('8 steps. Step 1 of 8');
+
+    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await expect.poll(() => st.locator('[data-steps] > li:visible').count()).toBe(8);
+    const text = await st.locator('[data-steps]').textContent();
+    expect(text).toContain('AVIC_INCOMPLETE_IPI');
+    expect(text).toContain('avic_kick_target_vcpus()');
+    expect(await st.locator('[data-steps] a[href="/avic/exits/#incomplete-ipi-0x401"]').count()).toBe(1);
+  });
+
+  it('invalid target disables the running choice; NMI is emulated by KVM', async () => {
+    const { page } = await site.open('/avic/doorbell/');
+    const st = page.locator('[data-avic-ipi]');
+    await st.getByLabel('Valid', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => st.getByLabel('Running (IsRunning = 1)').isDisabled()).toBe(true);
+    expect(await st.locator('[data-na]').isVisible()).toBe(true);
+    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await expect.poll(() => st.locator('[data-steps]').textContent()).toContain('Our inference from names and comments');
+
+    await st.getByLabel('Not valid (no such vCPU)').focus();
+    await page.keyboard.press('ArrowUp');
+    await st.getByLabel('Delivery mode').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => st.locator('[data-scenario-name]').textContent()).toBe('Scenario: NMI IPI, target running');
+    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await expect.poll(() => st.locator('[data-steps]').textContent()).toContain('kvm_inject_nmi()');
+    expect(await st.locator('[data-outcome]').textContent()).toContain('cause 0, INVALID_INT_TYPE');
+  });
+});

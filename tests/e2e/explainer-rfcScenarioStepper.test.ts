@@ -1,0 +1,72 @@
+// The failure-scenario stepper, operated with the keyboard only, and its no-JavaScript rendering.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type Site } from './site.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+const PAGE = '/rfc/failure-scenario/';
+
+describe('failure-scenario stepper', () => {
+  it('steps to the fault, switches to the RFC, and shows the added inhibit step', async () => {
+    const { page, errors } = await site.open(PAGE);
+    const st = page.locator('[data-rfc-stepper]').first();
+    await st.locator('[data-controls]').waitFor({ state: 'visible' });
+    const visible = () => st.locator('li[data-step]:visible');
+    const live = st.locator('[data-live]');
+
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 1 of 9');
+    expect(await visible().count()).toBe(1);
+    expect(await visible().getAttribute('data-step')).toBe('memslot');
+
+    const next = st.locator('button[data-next]');
+    await next.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    expect(await visible().getAttribute('data-step')).toBe('hide');
+    expect(await live.textContent()).toBe('Without the RFC: step 5 of 9, The private memslot is hidden from L2.');
+
+    // Radio group: arrow keys move the choice and fire change.
+    await st.locator('input[data-variant-radio][value="base"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await st.locator('input[data-variant-radio][value="rfc"]').isChecked()).toBe(true);
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 5 of 11');
+    expect(await visible().getAttribute('data-step')).toBe('hide');
+
+    await next.focus();
+    await page.keyboard.press('Enter');
+    expect(await visible().getAttribute('data-step')).toBe('rfc-inhibit');
+    expect(await visible().textContent()).toContain('Added by the RFC');
+    expect(await live.textContent()).toBe('With the RFC: step 6 of 11, The RFC: inhibit APICv on this fault.');
+
+    // Back to "without": an RFC-only step maps to the fault step it follows.
+    await st.locator('input[data-variant-radio][value="rfc"]').focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await visible().getAttribute('data-step')).toBe('hide');
+    expect(errors).toEqual([]);
+  });
+
+  it('Previous is inert on the first step and Next on the last', async () => {
+    const { page } = await site.open(PAGE);
+    const st = page.locator('[data-rfc-stepper]').first();
+    await st.locator('[data-controls]').waitFor({ state: 'visible' });
+    expect(await st.locator('button[data-prev]').getAttribute('aria-disabled')).toBe('true');
+    await st.locator('button[data-next]').focus();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Enter');
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 9 of 9');
+    expect(await st.locator('button[data-next]').getAttribute('aria-disabled')).toBe('true');
+    expect(await st.locator('li[data-step]:visible').getAttribute('data-step')).toBe('outcome');
+    expect(await st.locator('li[data-step]:visible .analysis').textContent()).toContain('not confirmed');
+  });
+
+  it('without JavaScript lists every step of both variants', async () => {
+    const { page } = await site.open(PAGE, { javaScriptEnabled: false });
+    const st = page.locator('[data-rfc-stepper]').first();
+    expect(await st.locator('[data-controls]').isVisible()).toBe(false);
+    expect(await st.locator('[data-variant="base"] li[data-step]:visible').count()).toBe(9);
+    expect(await st.locator('[data-variant="rfc"] li[data-step]:visible').count()).toBe(11);
+    expect(await st.locator('[data-variant="rfc"] .badge').count()).toBe(3);
+  });
+});
