@@ -5,13 +5,20 @@ describe('phrasingCodeBlocks', () => {
   it('turns divs inside <pre><code> into spans and leaves everything else alone', () => {
     const html = '<div class="x"><pre data-language="c"><code><div class="ec-line"><div class="code">a &lt;div&gt;</div></div></code></pre></div>';
     expect(phrasingCodeBlocks(html)).toBe(
-      '<div class="x"><pre data-language="c"><code><span class="ec-line"><span class="code">a &lt;div&gt;</span></span></code></pre></div>',
+      '<div class="x"><pre data-language="c" role="region" tabindex="0" aria-label="Code block 1 (c)"><code><span class="ec-line"><span class="code">a &lt;div&gt;</span></span></code></pre></div>',
     );
   });
 
   it('turns the copy button\'s background div into a span', () => {
     expect(phrasingCodeBlocks('<button title="Copy" data-code="if (a >= b)"><div></div></button>')).toBe(
       '<button title="Copy" data-code="if (a >= b)"><span class="ec-button-bg"></span></button>',
+    );
+  });
+
+  it('names each Expressive Code block uniquely', () => {
+    const html = '<pre data-language="sh"><code></code></pre><pre data-language="sh"><code></code></pre>';
+    expect(phrasingCodeBlocks(html)).toBe(
+      '<pre data-language="sh" role="region" tabindex="0" aria-label="Code block 1 (sh)"><code></code></pre><pre data-language="sh" role="region" tabindex="0" aria-label="Code block 2 (sh)"><code></code></pre>',
     );
   });
 

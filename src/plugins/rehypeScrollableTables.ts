@@ -7,6 +7,8 @@ import { visit } from 'unist-util-visit';
  */
 export default function rehypeScrollableTables() {
   return (tree: Root) => {
+    // Region labels must be unique on a page: number repeats.
+    const used = new Map<string, number>();
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return;
       if (parent.type === 'element' && (parent.properties.className as string[] | undefined)?.includes('table-scroll')) return;
@@ -16,10 +18,13 @@ export default function rehypeScrollableTables() {
         .filter((c): c is Element => c.type === 'element')
         .map((c) => c.children.map((t) => (t.type === 'text' ? t.value : '')).join('').trim())
         .filter(Boolean);
+      const base = columns?.length ? `Table: ${columns.join(', ')}` : 'Table';
+      const seen = (used.get(base) ?? 0) + 1;
+      used.set(base, seen);
       const wrapper: Element = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: columns?.length ? `Table: ${columns.join(', ')}` : 'Table' },
+        properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: seen > 1 ? `${base} (${seen})` : base },
         children: [node],
       };
       parent.children.splice(index, 1, wrapper);

@@ -28,7 +28,8 @@ export function initLinkPreviews() {
   box.className = 'link-preview';
   box.setAttribute('role', 'tooltip');
   box.hidden = true;
-  document.body.append(box);
+  // Inside <main> so the preview belongs to a landmark.
+  (document.querySelector('main') ?? document.body).append(box);
 
   let current: HTMLAnchorElement | null = null;
   let showTimer = 0;

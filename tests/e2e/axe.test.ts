@@ -13,6 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
+async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`every page has no violations in ${scheme} mode`, async () => {
@@ -23,16 +32,30 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         await page.goto(site.base + url, { waitUntil: 'networkidle' });
         // Expressive Code marks overflowing code blocks focusable after layout settles.
         await page.waitForTimeout(400);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
-        problems.push(...violations.map((v) => `${url} ${v}`));
+        problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
       }
       await context.close();
       expect(problems).toEqual([]);
+    });
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`an open link preview and the open search dialog with results have no violations in ${scheme} mode`, async () => {
+      const context = await site.browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${site.base}/apicv/`, { waitUntil: 'networkidle' });
+      await page.locator('a.xref-term').first().focus();
+      await page.locator('#link-preview').waitFor({ state: 'visible' });
+      const withPreview = await axeViolations(page);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+k');
+      await page.waitForSelector('pagefind-modal dialog[open] input:focus');
+      await page.keyboard.type('posted interrupt');
+      await page.locator('pagefind-modal .pf-result-link').first().waitFor();
+      await page.waitForTimeout(500);
+      const withSearch = await axeViolations(page);
+      await context.close();
+      expect([...withPreview.map((v) => `preview ${v}`), ...withSearch.map((v) => `search ${v}`)]).toEqual([]);
     });
   }
 });
