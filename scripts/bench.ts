@@ -100,11 +100,31 @@ line('warm query: slowest', `${search.warmMax.toFixed(1)} ms`);
 await browser.close();
 server.close();
 
-console.log('\n## Lighthouse');
-const lighthouse = resolve('node_modules/.bin/lighthouse');
+console.log('\n## Lighthouse (mobile, system Chromium)');
+const lighthouse = resolve('node_modules/lighthouse/cli/index.js');
 if (!existsSync(lighthouse)) {
   console.log('lighthouse is not installed (npm install -D lighthouse) - skipped');
   report.lighthouse = 'not installed';
+} else {
+  const lhServer = await serveStatic('dist', 0);
+  const lhBase = `http://localhost:${(lhServer.address() as AddressInfo).port}`;
+  const longest = [...articleWeights].sort((a, b) => b[1] - a[1])[0]![0];
+  const results: Record<string, Record<string, number>> = {};
+  for (const url of ['/', longest, '/rfc/walkthrough/', '/glossary/']) {
+    const out = join('/tmp', `vapic-lh-${url.replace(/\W+/g, '_')}.json`);
+    execSync(
+      `"${process.execPath}" ${lighthouse} ${lhBase}${url} --quiet --output=json --output-path=${out} ` +
+        '--only-categories=performance,accessibility,best-practices,seo ' +
+        '--chrome-flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"',
+      { stdio: 'ignore', env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } },
+    );
+    const categories = (JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }> }).categories;
+    results[url] = Object.fromEntries(Object.entries(categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+    const scores = Object.values(results[url]!);
+    line(url, Object.entries(results[url]!).map(([k, v]) => `${k.slice(0, 4)} ${v}`).join(' '), '100 each', scores.every((v) => v === 100));
+  }
+  lhServer.close();
+  report.lighthouse = results;
 }
 
 mkdirSync('tests/.artifacts', { recursive: true });
