@@ -58,4 +58,28 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       expect([...withPreview.map((v) => `preview ${v}`), ...withSearch.map((v) => `search ${v}`)]).toEqual([]);
     });
   }
+
+  // Explainers after use: operate each one's controls from the keyboard, then check again.
+  const explainerPages = ['/apicv/virtual-interrupt-delivery/', '/apicv/posted-interrupts/', '/avic/doorbell/', '/avic/exits/', '/nested/nested-vmx/', '/rfc/failure-scenario/', '/kvm/apicv-inhibits/'];
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`interactive explainers after use have no violations in ${scheme} mode`, async () => {
+      const context = await site.browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (const url of explainerPages) {
+        await page.goto(site.base + url, { waitUntil: 'networkidle' });
+        const controls = page.locator('.doc-body button:visible:not(.copy button), .doc-body select:visible, .doc-body input[type="radio"]:visible');
+        // Operating one control may hide or replace others: use the ones still on the page.
+        for (const handle of (await controls.elementHandles()).slice(0, 6)) {
+          if (!(await handle.evaluate((e) => e.isConnected && (e as HTMLElement).offsetParent !== null))) continue;
+          await handle.focus();
+          await page.keyboard.press((await handle.evaluate((e) => e.tagName)) === 'SELECT' ? 'ArrowDown' : 'Space');
+        }
+        await page.waitForTimeout(400);
+        problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    });
+  }
 });
