@@ -73,7 +73,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         for (const handle of (await controls.elementHandles()).slice(0, 6)) {
           if (!(await handle.evaluate((e) => e.isConnected && (e as HTMLElement).offsetParent !== null))) continue;
           await handle.focus();
-          await page.keyboard.press((await handle.evaluate((e) => e.tagName)) === 'SELECT' ? 'ArrowDown' : 'Space');
+          await page.keyboard.press((await handle.evaluate((e) => (e as Element).tagName)) === 'SELECT' ? 'ArrowDown' : 'Space');
         }
         await page.waitForTimeout(400);
         problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
