@@ -40,9 +40,10 @@ export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, h
     pos.set(nodes[0]!.id, { x: cx, y: cy });
     return pos;
   }
-  const k = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.55;
+  const k = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.7;
   let temperature = width / 8;
-  const margin = 70;
+  // Room for labels (about 26 characters wide) so nodes at the edge keep their text on the canvas.
+  const margin = 110;
   for (let step = 0; step < iterations; step++) {
     const disp = new Map<string, Point>(nodes.map((n) => [n.id, { x: 0, y: 0 }]));
     for (let i = 0; i < nodes.length; i++) {
@@ -67,7 +68,8 @@ export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, h
       const dx = a.x - b.x;
       const dy = a.y - b.y;
       const dist = Math.max(Math.hypot(dx, dy), 0.01);
-      const force = (dist * dist) / k / 2;
+      // Dense link graphs would collapse into a ball: keep attraction gentle relative to repulsion.
+      const force = (dist * dist) / k / 8;
       const da = disp.get(from)!;
       const db = disp.get(to)!;
       da.x -= (dx / dist) * force; da.y -= (dy / dist) * force;
@@ -77,11 +79,11 @@ export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, h
       const p = pos.get(n.id)!;
       const d = disp.get(n.id)!;
       const c = centre(n.group);
-      d.x += (c.x - p.x) * 0.6;
-      d.y += (c.y - p.y) * 0.6;
+      d.x += (c.x - p.x) * 0.25;
+      d.y += (c.y - p.y) * 0.25;
       const len = Math.max(Math.hypot(d.x, d.y), 0.01);
       p.x = Math.min(width - margin, Math.max(margin, p.x + (d.x / len) * Math.min(len, temperature)));
-      p.y = Math.min(height - 30, Math.max(30, p.y + (d.y / len) * Math.min(len, temperature)));
+      p.y = Math.min(height - 40, Math.max(30, p.y + (d.y / len) * Math.min(len, temperature)));
     }
     temperature = Math.max(0.5, temperature * 0.985);
   }
