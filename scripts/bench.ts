@@ -4,6 +4,7 @@
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/browser.ts';
@@ -35,7 +36,7 @@ line('real site: dist size', fmt(real.bytes));
 
 const corpora: Record<number, ReturnType<typeof buildAt>> = {};
 for (const n of sizes) {
-  const dir = resolve(`/tmp/vapic-bench-${n}`);
+  const dir = join(tmpdir(), `vapic-bench-${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of ['package.json', 'astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(entry, join(dir, entry), { recursive: true });
@@ -111,7 +112,7 @@ if (!existsSync(lighthouse)) {
   const longest = [...articleWeights].sort((a, b) => b[1] - a[1])[0]![0];
   const results: Record<string, Record<string, number>> = {};
   for (const url of ['/', longest, '/rfc/walkthrough/', '/glossary/']) {
-    const out = join('/tmp', `vapic-lh-${url.replace(/\W+/g, '_')}.json`);
+    const out = join(tmpdir(), `vapic-lh-${url.replace(/\W+/g, '_')}.json`);
     execSync(
       `"${process.execPath}" ${lighthouse} ${lhBase}${url} --quiet --output=json --output-path=${out} ` +
         '--only-categories=performance,accessibility,best-practices,seo ' +

@@ -6,7 +6,7 @@
 //   lapic.c    = arch/x86/kvm/lapic.c           svm.h  = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h kvm_main.c = virt/kvm/kvm_main.c
 //   irq_comm.c = arch/x86/kvm/irq_comm.c        x86.c = arch/x86/kvm/x86.c
-// and /work/shared/facts/hardware.md section B. No AMD manual text was available: what the processor
+// and the project's vetted hardware notes (shared/facts/hardware.md, section B). No AMD manual text was available: what the processor
 // does is known only from KVM's comments, and each such step says so (basis 'kvm-comment'), or is
 // our inference from names and comments (basis 'inferred').
 

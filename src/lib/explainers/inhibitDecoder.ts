@@ -8,7 +8,7 @@
 // different reasons: the reader has to pick the version the trace came from.
 //
 // Provenance of every table below:
-// - v6.12: the local tree /work/kernel/linux-source-6.12 (Debian linux-source-6.12, 6.12.117).
+// - v6.12: Debian's linux-source-6.12 (6.12.117).
 // - v6.1, v6.5, v6.6, v6.8: third-party Git imports of release tarballs, read file by file. Git blob ids
 //   are given so anyone can check them against kernel.org trees. The v6.5 kvm_host.h blob 3bc146dfd38d,
 //   mmu.c blob ec169f5c7dce and vmx.c blob df461f387e20 are exactly the "index" base blobs of the RFC's

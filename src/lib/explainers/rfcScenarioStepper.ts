@@ -3,7 +3,7 @@
 // with the RFC. Pure data and functions: no DOM, no Astro.
 //
 // Code locations name the file and function at each version:
-// - "v6.12": the local tree /work/kernel/linux-source-6.12 (Debian 6.12.117), every name grepped there.
+// - "v6.12": Debian's linux-source-6.12 (6.12.117), every name grepped there.
 // - "v6.5": the RFC's base. The RFC's diff gives its base blobs: kvm_host.h 3bc146dfd38d, mmu.c
 //   ec169f5c7dce, vmx.c df461f387e20. A 6.5.0 source import has exactly these blobs, so "v6.5" here is the
 //   code the RFC was written against (its svm.h blob differs; svm.h plays no part in these steps).
