@@ -1,17 +1,53 @@
-// Serves a built site like a static host: dir/ -> dir/index.html, unknown paths -> 404.html.
+// Serves a built site like a static host: dir/ -> dir/index.html, unknown paths -> 404.html, the
+// headers from dir/_headers (the file deploys ship, so tests and Lighthouse see production headers),
+// and gzip for text when the client accepts it.
 //   node scripts/serve.ts <dir> <port>
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.wasm': 'application/wasm',
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2',
 };
+// Pagefind's index files are gzipped already; images and fonts do not shrink.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.wasm', '.txt']);
+
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses the `_headers` format of Netlify and Cloudflare Pages: a path (with `*` splats), then indented `Name: value` lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (!raw.trim() || raw.trim().startsWith('#')) return;
+    if (!/^\s/.test(raw)) {
+      const source = raw.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+      return;
+    }
+    const match = /^\s+([\w-]+):\s*(.*)$/.exec(raw);
+    if (!match || rules.length === 0) throw new Error(`_headers:${i + 1}: expected "  Name: value" under a path, got "${raw.trim()}"`);
+    rules.at(-1)!.headers.push([match[1]!, match[2]!]);
+  });
+  return rules;
+}
+
+/** Headers for a request path: every matching rule applies, in file order (later rules win a name). */
+export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) out[name] = value;
+  return out;
+}
 
 export function serveStatic(dir: string, port: number): Promise<Server> {
   const root = resolve(dir);
+  const headersFile = join(root, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     let file = normalize(join(root, path));
@@ -31,8 +67,13 @@ export function serveStatic(dir: string, port: number): Promise<Server> {
       status = 404;
       file = join(root, '404.html');
     }
-    res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const headers: Record<string, string> = { ...headersFor(rules, path), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (COMPRESSIBLE.has(extname(file))) headers.Vary = 'Accept-Encoding';
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    res.writeHead(status, headers);
+    const body = createReadStream(file);
+    (gzip ? body.pipe(createGzip()) : body).pipe(res);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

@@ -31,6 +31,10 @@ const headers = [
   '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',
   '  Cross-Origin-Opener-Policy: same-origin',
   '',
+  // Astro names these files by content hash, so a browser may keep them for good.
+  '/_astro/*',
+  '  Cache-Control: public, max-age=31536000, immutable',
+  '',
 ].join('\n');
 writeFileSync(join(dist, '_headers'), headers);
 console.log(`write-headers: ${dist}/_headers (${policies.length} pages, ${merged.get('script-src')?.size ?? 0} script sources)`);

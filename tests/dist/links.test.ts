@@ -1,6 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
 import { DIST, distPages, isDocPage } from './distSite.ts';
 
 const pages = distPages();
@@ -103,5 +105,27 @@ describe('external links', () => {
     const headers = readFileSync(join(DIST, '_headers'), 'utf8');
     expect(headers).toMatch(/Content-Security-Policy: .*script-src 'self'/);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
+  });
+
+  it('every inline script is allowed by its hash in the page meta CSP and in _headers (a header covers scripts before the meta tag too)', () => {
+    const headerCsp = headersFor(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8')), '/')['Content-Security-Policy'] ?? '';
+    const blocked: string[] = [];
+    for (const page of pages) {
+      const meta = page.root.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+      for (const script of page.root.querySelectorAll('script:not([src])')) {
+        const hash = `'sha256-${createHash('sha256').update(script.textContent).digest('base64')}'`;
+        if (!meta.includes(hash)) blocked.push(`${page.url}: meta CSP lacks ${hash}`);
+        if (!headerCsp.includes(hash)) blocked.push(`${page.url}: _headers lacks ${hash}`);
+      }
+    }
+    expect(blocked).toEqual([]);
+  });
+
+  it('_headers parses, and lets browsers keep content-hashed assets but not pages', () => {
+    const rules = parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'));
+    const asset = readdirSync(join(DIST, '_astro')).find((f) => f.endsWith('.css'))!;
+    expect(headersFor(rules, `/_astro/${asset}`)['Cache-Control']).toContain('immutable');
+    expect(headersFor(rules, '/apicv/')['Cache-Control']).toBeUndefined();
+    expect(headersFor(rules, '/apicv/')['X-Frame-Options']).toBe('DENY');
   });
 });
