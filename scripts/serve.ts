@@ -44,7 +44,12 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
   return out;
 }
 
-export function serveStatic(dir: string, port: number): Promise<Server> {
+export interface ServeOptions {
+  /** Called once per response with the body bytes sent (after gzip): the bench counts bytes on the wire with it. */
+  onBody?: (path: string, bytes: number) => void;
+}
+
+export function serveStatic(dir: string, port: number, options: ServeOptions = {}): Promise<Server> {
   const root = resolve(dir);
   const headersFile = join(root, '_headers');
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
@@ -72,8 +77,14 @@ export function serveStatic(dir: string, port: number): Promise<Server> {
     if (COMPRESSIBLE.has(extname(file))) headers.Vary = 'Accept-Encoding';
     if (gzip) headers['Content-Encoding'] = 'gzip';
     res.writeHead(status, headers);
-    const body = createReadStream(file);
-    (gzip ? body.pipe(createGzip()) : body).pipe(res);
+    const raw = createReadStream(file);
+    const body = gzip ? raw.pipe(createGzip()) : raw;
+    if (options.onBody) {
+      let bytes = 0;
+      body.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      body.on('end', () => options.onBody!(path, bytes));
+    }
+    body.pipe(res);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

@@ -1,11 +1,17 @@
 import type { Page, Site } from './site.ts';
 
 /**
- * Query-time weights for Pagefind meta fields. Pagefind matches meta by prefix and boosts every page
- * whose field covers the query, so the decisive field is `acronyms`: single tokens that name what the
- * page is about (see searchAcronyms). `aliases` holds phrases.
+ * Options for every Pagefind instance (search dialog, search page, tests, bench).
+ * `ranking.metaWeights`: Pagefind matches meta by prefix and boosts every page whose field covers the
+ * query, so the decisive field is `acronyms`: single tokens that name what the page is about (see
+ * searchAcronyms). `aliases` holds phrases.
+ * `noWorker`: on an index this size a query takes a few milliseconds on the main thread, while the
+ * worker costs a 12 KiB script and a round trip before the first result.
  */
-export const SEARCH_RANKING = { metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, summary: 3 } } as const;
+export const PAGEFIND_OPTIONS = {
+  ranking: { metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, summary: 3 } },
+  noWorker: true,
+} as const;
 
 // One word with no joiners: Pagefind also indexes the parts of "kvm_apicv_inhibit", which would
 // boost that page for "apicv".

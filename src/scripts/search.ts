@@ -1,6 +1,6 @@
 // Search: loads Pagefind's Component UI only when the reader opens search (Ctrl/Cmd+K, "/", or the
 // header button), and highlights the query on the page a result leads to.
-import { SEARCH_RANKING } from '../lib/searchMeta.ts';
+import { PAGEFIND_OPTIONS } from '../lib/searchMeta.ts';
 
 export const HIGHLIGHT_PARAM = 'highlight';
 
@@ -27,7 +27,7 @@ export function loadSearchUi(): Promise<PagefindInstance> {
     script.src = '/pagefind/pagefind-component-ui.js';
     script.onload = () => {
       const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
-      instance.applyOptions({ ranking: SEARCH_RANKING, highlightParam: HIGHLIGHT_PARAM });
+      instance.applyOptions({ ...PAGEFIND_OPTIONS, highlightParam: HIGHLIGHT_PARAM });
       resolve(instance);
     };
     script.onerror = () => reject(new Error('could not load the search UI'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { SEARCH_RANKING } from '../../src/lib/searchMeta.ts';
+import { PAGEFIND_OPTIONS } from '../../src/lib/searchMeta.ts';
 import { buildLinkGraph } from '../../src/lib/linkGraph.ts';
 import { loadSite } from '../../src/lib/site.ts';
 import { startSite, type Site } from './site.ts';
@@ -39,6 +39,17 @@ describe('search from the keyboard', () => {
     expect(await page.locator('h1').textContent()).toBe('AMD AVIC');
     await page.waitForSelector('mark');
     expect(errors).toEqual([]);
+  });
+
+  it('the dialog searches on the main thread: no worker script is fetched (PAGEFIND_OPTIONS.noWorker)', async () => {
+    const { page } = await site.open('/');
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('pagefind-modal dialog[open] input:focus');
+    await page.keyboard.type('posted');
+    await page.locator('pagefind-modal .pf-result-link').first().waitFor();
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    expect(files.some((f) => f.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(files.filter((f) => f.includes('pagefind-worker'))).toEqual([]);
   });
 
   it('"/" opens search too, but not while typing in a field', async () => {
@@ -80,7 +91,7 @@ describe('ranking against the built index', () => {
     // A string, so the bundler leaves the browser's own import() alone.
     return page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.options({ ranking: ${JSON.stringify(SEARCH_RANKING)} });
+      await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
       const search = await pagefind.search(${JSON.stringify(query)});
       const data = await Promise.all(search.results.slice(0, ${n}).map((r) => r.data()));
       return data.map((d) => d.url);
