@@ -25,7 +25,7 @@ function fillRows(tbody: HTMLElement, rows: readonly DecodedRow[]): void {
     [r.bits, r.field, r.value, r.meaning].forEach((text, i) => {
       const td = document.createElement('td');
       td.textContent = text;
-      if (MONO_COLUMNS.has(i)) td.className = 'dec-mono';
+      if (MONO_COLUMNS.has(i)) td.className = 'mono';
       tr.append(td);
     });
     return tr;

@@ -2,19 +2,13 @@
 // example (rendered at build time), so the module, mostly explanatory text, is imported only when a
 // reader approaches a decoder; nothing heavy loads up front. Output is built with textContent only.
 import type { ApicMode, DecodeResult } from '../../lib/explainers/avicDecoders.ts';
+import { el } from './dom.ts';
 
 type Lib = typeof import('../../lib/explainers/avicDecoders.ts');
 let libPromise: Promise<Lib> | undefined;
 const lib = (): Promise<Lib> => (libPromise ??= import('../../lib/explainers/avicDecoders.ts'));
 
 const MODES: readonly string[] = ['xapic-flat', 'xapic-cluster', 'x2apic'];
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function wire(root: HTMLElement): void {
   const kind = root.dataset.avicDecoder;

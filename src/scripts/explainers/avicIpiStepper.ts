@@ -3,17 +3,11 @@
 // is imported when the reader approaches the stepper, so nothing heavy loads up front.
 // DOM is built with textContent only; links come from the module's constants.
 import type { Step, Walkthrough } from '../../lib/explainers/avicIpiStepper.ts';
+import { el } from './dom.ts';
 
 type Lib = typeof import('../../lib/explainers/avicIpiStepper.ts');
 let libPromise: Promise<Lib> | undefined;
 const lib = (): Promise<Lib> => (libPromise ??= import('../../lib/explainers/avicIpiStepper.ts'));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 function stepItem(m: Lib, s: Step): HTMLLIElement {
   const li = el('li', undefined, `step actor-${s.actor}`);

@@ -1,12 +1,6 @@
 // Wires every inhibit-mask decoder on the page to the pure module. Text only: no innerHTML.
 import { present, type View } from '../../lib/explainers/inhibitDecoder.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
+import { el } from './dom.ts';
 
 function render(root: HTMLElement, view: View) {
   const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel);

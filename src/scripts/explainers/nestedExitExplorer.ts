@@ -3,17 +3,11 @@
 // The pure module (mostly explanatory text, ~14 KB minified) is loaded on first use, not up front: the page
 // already shows the default result, rendered at build time.
 import type { Outcome, Query, Scenario, Vmcs12 } from '../../lib/explainers/nestedExitExplorer.ts';
+import { el } from './dom.ts';
 
 type Model = typeof import('../../lib/explainers/nestedExitExplorer.ts');
 let model: Promise<Model> | undefined;
 const load = (): Promise<Model> => (model ??= import('../../lib/explainers/nestedExitExplorer.ts'));
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (cls) node.className = cls;
-  return node;
-}
 
 function readQuery(m: Model, form: HTMLFormElement): Query {
   const box = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | null)?.checked === true;
