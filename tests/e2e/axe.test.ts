@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
-import { startSite, type Site } from './site.ts';
+import { useSite } from './site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const urls = distPages().map((p) => p.url).filter((u) => u !== '/404.html');
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
   await page.evaluate(axeSource);

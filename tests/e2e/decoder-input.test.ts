@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 
 // Pages whose explainers take free text; every text field on them gets markup as input.
 const pages = ['/kvm/apicv-inhibits/', '/avic/exits/', '/avic/vmcb-fields/', '/avic/physical-id-table/', '/apicv/apic-access-page/', '/apicv/posted-interrupts/'];
 const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 describe('decoder inputs carrying markup', () => {
   it.each(pages)('%s renders them as text and runs nothing', async (url) => {

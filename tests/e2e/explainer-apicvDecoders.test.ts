@@ -1,27 +1,9 @@
 // The posted-interrupt descriptor and APIC-access exit qualification decoders, keyboard only.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { press, typeInto } from './keyboard.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-
-/** Focuses a control and activates it with a key, as a keyboard user would. */
-async function press(control: Locator, key = 'Enter') {
-  await control.focus();
-  await control.press(key);
-}
-
-/** Replaces an input's text by typing. */
-async function typeInto(page: Page, input: Locator, text: string) {
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
+const site = useSite();
 
 describe('APICv decoders', () => {
   it('decodes a posted-interrupt descriptor typed as words, and converts it to bytes', async () => {
@@ -31,7 +13,7 @@ describe('APICv decoders', () => {
     await dec.locator('form[data-form]').waitFor({ state: 'visible' });
 
     const text = dec.locator('[data-text]');
-    await typeInto(page, text, '0 0 0 0x0001000000000000 0x0000000000F20003 0 0 0');
+    await typeInto(text, '0 0 0 0x0001000000000000 0x0000000000F20003 0 0 0');
     await press(dec.locator('button[type="submit"]'));
     expect(await live.textContent()).toBe('Decoded: PIR vectors: 0xF0. ON 1, SN 1, NV 0xF2, NDST 0x00000000.');
 
@@ -42,7 +24,7 @@ describe('APICv decoders', () => {
     await press(dec.locator('button[type="submit"]'));
     expect(await live.textContent()).toBe('Decoded: PIR vectors: 0xF0. ON 1, SN 1, NV 0xF2, NDST 0x00000000.');
 
-    await typeInto(page, text, 'hello');
+    await typeInto(text, 'hello');
     await press(dec.locator('button[type="submit"]'));
     expect(await live.textContent()).toBe('Cannot decode: "hello" is not hexadecimal.');
     expect(await dec.locator('tbody[data-rows] tr').count()).toBe(0);
@@ -56,13 +38,13 @@ describe('APICv decoders', () => {
     const input = dec.locator('[data-text]');
     await dec.locator('form[data-form]').waitFor({ state: 'visible' });
 
-    await typeInto(page, input, '0x1300');
+    await typeInto(input, '0x1300');
     await page.keyboard.press('Enter');
     expect(await live.textContent()).toContain('Decoded: Offset 0x300, APIC_ICR: Interrupt command, low (ICR).');
     expect(await live.textContent()).toContain('TYPE_LINEAR_APIC_INST_WRITE');
     expect(await dec.locator('[data-kvm-text]').textContent()).toContain('kvm_emulate_instruction');
 
-    await typeInto(page, input, '0xA000');
+    await typeInto(input, '0xA000');
     await page.keyboard.press('Enter');
     expect(await live.textContent()).toContain('undefined for a guest-physical access');
     expect(await live.textContent()).toContain('TYPE_PHYSICAL_APIC_EVENT');

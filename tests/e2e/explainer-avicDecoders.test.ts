@@ -1,21 +1,9 @@
 // AVIC decoders: operated with the keyboard only on the pages that embed them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { typeInto } from './keyboard.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-
-/** Focuses a field and replaces its text by typing, as a keyboard user would. */
-async function retype(page: Page, field: Locator, text: string): Promise<void> {
-  await field.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
+const site = useSite();
 
 describe('AVIC decoders', () => {
   it('physical APIC ID table entry: worked example, then a typed value and an invalid one', async () => {
@@ -24,11 +12,11 @@ describe('AVIC decoders', () => {
     const summary = dec.locator('[data-summary]');
     expect(await summary.textContent()).toContain('Valid and running on host APIC ID 4');
     const input = dec.getByLabel('Entry (64-bit hex)');
-    await retype(page, input, '0x8000000105E3C007');
+    await typeInto(input, '0x8000000105E3C007');
     await expect.poll(() => summary.textContent()).toContain('Valid, not running (last host APIC ID 7)');
     expect(await dec.locator('[data-rows]').textContent()).toContain('0x105E3C000');
 
-    await retype(page, input, 'nonsense');
+    await typeInto(input, 'nonsense');
     await expect.poll(() => summary.textContent()).toContain('Not hexadecimal');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await dec.locator('[data-table]').isHidden()).toBe(true);
@@ -43,7 +31,7 @@ describe('AVIC decoders', () => {
   it('int_ctl: flags undefined bits', async () => {
     const { page, errors } = await site.open('/avic/vmcb-fields/');
     const dec = page.locator('[data-avic-decoder="int-ctl"]');
-    await retype(page, dec.getByLabel('int_ctl (32-bit hex)'), '0xC0000010');
+    await typeInto(dec.getByLabel('int_ctl (32-bit hex)'), '0xC0000010');
     await expect.poll(() => dec.locator('[data-summary]').textContent()).toBe('AVIC on, x2APIC mode (x2AVIC); V_TPR 0; 1 undefined bit set.');
     expect(await dec.locator('tr.flag').count()).toBe(1);
     expect(errors).toEqual([]);
@@ -64,11 +52,11 @@ describe('AVIC decoders', () => {
     // First instance: an x2APIC logical IPI that did not find its target running.
     await first.getByLabel("Sender's APIC mode").focus();
     await page.keyboard.press('End');
-    await retype(page, first.getByLabel('EXITINFO1 (64-bit hex)'), '0x00020003:000008fd');
+    await typeInto(first.getByLabel('EXITINFO1 (64-bit hex)'), '0x00020003:000008fd');
     await expect.poll(() => first.locator('[data-notes]').textContent()).toContain('x2APIC IDs 32, 33');
 
     // Second instance: a TPR read is a fault.
-    await retype(page, second.getByLabel('EXITINFO1 (64-bit hex)'), '0x80');
+    await typeInto(second.getByLabel('EXITINFO1 (64-bit hex)'), '0x80');
     await expect.poll(() => second.locator('[data-summary]').textContent()).toBe('0x402 unaccelerated read of 0x080 APIC_TASKPRI: KVM treats it as a fault.');
     expect(await first.locator('[data-notes]').textContent()).toContain('x2APIC IDs 32, 33');
 

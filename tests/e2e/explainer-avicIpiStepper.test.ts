@@ -1,19 +1,10 @@
 // AVIC IPI stepper on /avic/doorbell/, operated with the keyboard only. The step logic is imported when
 // the reader first reaches the stepper, so results after a key press are polled for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { press } from './keyboard.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
-
-async function press(page: Page, button: Locator, times = 1): Promise<void> {
-  await button.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press('Enter');
-}
+const site = useSite();
 
 describe('AVIC IPI stepper', () => {
   it('steps through the running, valid, fixed-edge path', async () => {
@@ -23,7 +14,7 @@ describe('AVIC IPI stepper', () => {
     expect(await visibleSteps.count()).toBe(1);
     expect(await st.locator('[data-position]').textContent()).toBe('Step 1 of 5');
 
-    await press(page, st.getByRole('button', { name: 'Next step' }), 4);
+    await press(st.getByRole('button', { name: 'Next step' }), 'Enter', 4);
     await expect.poll(() => visibleSteps.count()).toBe(5);
     expect(await st.locator('[aria-current="step"]').textContent()).toContain('The target takes the interrupt in guest mode');
     await expect.poll(() => st.locator('[data-live]').textContent()).toContain('Outcome: Delivered entirely by the processor');
@@ -44,7 +35,7 @@ describe('AVIC IPI stepper', () => {
     await expect.poll(() => st.locator('[data-scenario-name]').textContent()).toBe('Scenario: Fixed, edge-triggered IPI, target not running');
     await expect.poll(() => st.locator('[data-live]').textContent()).toContain('8 steps. Step 1 of 8');
 
-    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await press(st.getByRole('button', { name: 'Show all steps' }));
     await expect.poll(() => st.locator('[data-steps] > li:visible').count()).toBe(8);
     const text = await st.locator('[data-steps]').textContent();
     expect(text).toContain('AVIC_INCOMPLETE_IPI');
@@ -59,7 +50,7 @@ describe('AVIC IPI stepper', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => st.getByLabel('Running (IsRunning = 1)').isDisabled()).toBe(true);
     expect(await st.locator('[data-na]').isVisible()).toBe(true);
-    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await press(st.getByRole('button', { name: 'Show all steps' }));
     await expect.poll(() => st.locator('[data-steps]').textContent()).toContain('Our inference from names and comments');
 
     await st.getByLabel('Not valid (no such vCPU)').focus();
@@ -68,7 +59,7 @@ describe('AVIC IPI stepper', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => st.locator('[data-scenario-name]').textContent()).toBe('Scenario: NMI IPI, target running');
-    await press(page, st.getByRole('button', { name: 'Show all steps' }));
+    await press(st.getByRole('button', { name: 'Show all steps' }));
     await expect.poll(() => st.locator('[data-steps]').textContent()).toContain('kvm_inject_nmi()');
     expect(await st.locator('[data-outcome]').textContent()).toContain('cause 0, INVALID_INT_TYPE');
   });

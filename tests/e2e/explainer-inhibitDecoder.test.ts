@@ -1,22 +1,11 @@
 // The APICv inhibit-mask decoder, operated with the keyboard only, and its no-JavaScript rendering.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { typeInto } from './keyboard.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 const PAGE = '/kvm/apicv-inhibits/';
-
-async function typeInto(page: Page, input: Locator, text: string) {
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
 
 describe('inhibit-mask decoder', () => {
   it('starts on the worked example: the RFC reason at bit 7', async () => {
@@ -53,13 +42,13 @@ describe('inhibit-mask decoder', () => {
     const input = dec.locator('input[data-input]');
     expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
 
-    await typeInto(page, input, 'kvm_apicv_inhibit_changed: set reason=6, inhibits=0x44 ABSENT|APIC_BASE_MODIFIED');
+    await typeInto(input, 'kvm_apicv_inhibit_changed: set reason=6, inhibits=0x44 ABSENT|APIC_BASE_MODIFIED');
     await expect.poll(() => dec.locator('[data-summary]').textContent()).toBe('0x44 on Linux 6.12: 2 bits set, ABSENT, APIC_BASE_MODIFIED.');
     expect(await dec.locator('[data-rows] tr').count()).toBe(2);
     expect(await dec.locator('[data-event]').textContent()).toBe('This event set reason 6 (APIC_BASE_MODIFIED).');
     expect(await dec.locator('[data-warnings] li').count()).toBe(0);
 
-    await typeInto(page, input, 'zz');
+    await typeInto(input, 'zz');
     await expect.poll(() => dec.locator('[data-summary]').textContent()).toContain('not a hexadecimal number');
     expect(await dec.locator('[data-table-wrap]').isVisible()).toBe(false);
     expect(errors).toEqual([]);

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 
 // The "who handles this exit?" explorer on the nested VMX page, operated with the keyboard only.
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 const PAGE = '/nested/nested-vmx/';
 

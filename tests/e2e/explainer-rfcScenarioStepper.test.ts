@@ -1,12 +1,8 @@
 // The failure-scenario stepper, operated with the keyboard only, and its no-JavaScript rendering.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 const PAGE = '/rfc/failure-scenario/';
 

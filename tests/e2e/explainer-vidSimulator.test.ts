@@ -1,29 +1,11 @@
 // The virtual-interrupt delivery simulator, operated with the keyboard only.
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { press, typeInto } from './keyboard.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 const VID = '/apicv/virtual-interrupt-delivery/';
-
-/** Focuses a control and activates it with a key, as a keyboard user would. */
-async function press(control: Locator, key = 'Enter') {
-  await control.focus();
-  await control.press(key);
-}
-
-/** Replaces an input's text by typing. */
-async function typeInto(page: Page, input: Locator, text: string) {
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text);
-}
 
 describe('virtual-interrupt delivery simulator', () => {
   it('steps through evaluation, delivery, TPR and EOI virtualization to an EOI-induced exit', async () => {
@@ -48,7 +30,7 @@ describe('virtual-interrupt delivery simulator', () => {
     expect(await sim.locator('[data-changed="svi"]').isVisible()).toBe(true);
 
     // Lowering TPR does not unmask 0x31: VPPR follows SVI (0x61 in service).
-    await typeInto(page, sim.locator('[data-input="tpr"]'), '0x00');
+    await typeInto(sim.locator('[data-input="tpr"]'), '0x00');
     await press(button('tpr'));
     expect(await field('vppr').textContent()).toBe('0x60');
     expect(await field('recognized').textContent()).toBe('no');
@@ -83,16 +65,16 @@ describe('virtual-interrupt delivery simulator', () => {
     await press(button('clear'));
     expect(await field('virr').textContent()).toBe('none');
 
-    await typeInto(page, vector, '0x71');
+    await typeInto(vector, '0x71');
     await press(button('self-ipi'));
     expect(await field('rvi').textContent()).toBe('0x71');
     expect(await field('recognized').textContent()).toBe('yes, 0x71');
 
-    await typeInto(page, vector, '0x0f');
+    await typeInto(vector, '0x0f');
     await press(button('self-ipi'));
     expect(await field('exit').textContent()).toBe('56 (APIC_WRITE), qualification 0x3F0');
 
-    await typeInto(page, vector, '45');
+    await typeInto(vector, '45');
     await press(button('post'));
     expect(await field('pir').textContent()).toBe('0x45');
     expect(await field('on').textContent()).toBe('1');
@@ -101,7 +83,7 @@ describe('virtual-interrupt delivery simulator', () => {
     expect(await field('on').textContent()).toBe('0');
     expect(await field('virr').textContent()).toBe('0x45, 0x71');
 
-    await typeInto(page, vector, 'zz');
+    await typeInto(vector, 'zz');
     await press(button('toggle-virr'));
     expect(await live.textContent()).toContain('is not a hex byte');
     expect(await vector.getAttribute('aria-invalid')).toBe('true');

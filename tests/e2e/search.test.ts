@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { PAGEFIND_OPTIONS } from '../../src/lib/searchMeta.ts';
 import { buildLinkGraph } from '../../src/lib/linkGraph.ts';
 import { loadSite } from '../../src/lib/site.ts';
-import { startSite, type Site } from './site.ts';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 describe('search from the keyboard', () => {
   it('home page loads with no console errors', async () => {

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
-import { startSite, type Site } from './site.ts';
+import { useSite } from './site.ts';
 
 const urls = distPages().map((p) => p.url).filter((u) => u !== '/404.html');
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 describe('security and privacy in the browser', () => {
   it('no page requests another origin, violates its CSP or logs an error, with search and a preview opened', async () => {

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic } from '../../scripts/serve.ts';
 import { launchChromium } from './browser.ts';
 
@@ -33,5 +34,28 @@ export async function startSite(): Promise<Site> {
       await browser.close();
       server.close();
     },
+  };
+}
+
+/** The site for one test file: started before its tests run and stopped after them. */
+export function useSite(): Site {
+  let site: Site | undefined;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(() => site?.close());
+  const started = (): Site => {
+    if (!site) throw new Error('useSite(): the site starts in beforeAll; use it inside a test or hook');
+    return site;
+  };
+  return {
+    get base() {
+      return started().base;
+    },
+    get browser() {
+      return started().browser;
+    },
+    open: (path, options) => started().open(path, options),
+    close: () => started().close(),
   };
 }

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, type Site } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './site.ts';
 
-let site: Site;
-beforeAll(async () => {
-  site = await startSite();
-});
-afterAll(() => site.close());
+const site = useSite();
 
 describe('theme', () => {
   it('follows the system by default', async () => {
