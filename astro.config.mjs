@@ -8,6 +8,7 @@ import contentCheck from './src/integrations/contentCheck.ts';
 import validHtml from './src/integrations/validHtml.ts';
 import rehypeExternalLinks from './src/plugins/rehypeExternalLinks.ts';
 import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
+import rehypeIdentifierBreaks from './src/plugins/rehypeIdentifierBreaks.ts';
 import rehypeScrollableTables from './src/plugins/rehypeScrollableTables.ts';
 import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
 
@@ -42,5 +43,5 @@ export default defineConfig({
     sitemap(),
     validHtml(),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks, rehypeIdentifierBreaks] }) },
 });
