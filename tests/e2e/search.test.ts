@@ -117,6 +117,7 @@ describe('ranking against the built index', () => {
     const { page } = await site.open('/');
     const subs = await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
+      await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
       const search = await pagefind.search('requesting virtual interrupt');
       const all = await Promise.all(search.results.map((r) => r.data()));
       return all.find((d) => d.url === '/glossary/')?.sub_results.map((s) => s.url) ?? [];
