@@ -12,7 +12,7 @@ describe('inhibit-mask decoder', () => {
     const { page, errors } = await site.open(PAGE);
     const dec = page.locator('[data-inhibit-decoder]').first();
     await dec.locator('[data-controls]').waitFor({ state: 'visible' });
-    expect(await dec.locator('[data-summary]').textContent()).toBe('0x80 on The RFC as posted (on 6.5): 1 bit set, L2_PASSTHROUGH_ACCESS.');
+    expect(await dec.locator('[data-summary]').textContent()).toBe('The RFC as posted (on 6.5): 0x80 has 1 bit set, L2_PASSTHROUGH_ACCESS.');
     expect(await dec.locator('[data-summary]').getAttribute('aria-live')).toBe('polite');
     expect(await dec.locator('[data-rows] tr').count()).toBe(1);
     expect(await dec.locator('[data-static-caption]').isVisible()).toBe(false);
@@ -27,7 +27,7 @@ describe('inhibit-mask decoder', () => {
     // Options run v6.12, v6.8, v6.6, v6.5, v6.1, rfc-v6.5 (selected), rfc-v6.12.
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
     expect(await select.inputValue()).toBe('v6.12');
-    await expect.poll(() => dec.locator('[data-summary]').textContent()).toContain('0x80 on Linux 6.12: 1 bit set, NESTED.');
+    await expect.poll(() => dec.locator('[data-summary]').textContent()).toContain('Linux 6.12: 0x80 has 1 bit set, NESTED.');
     expect(await dec.locator('[data-warnings]').textContent()).toContain('per-vCPU');
     expect(await dec.locator('[data-rows] td').nth(2).textContent()).toBe('\u2717 no');
     expect(errors).toEqual([]);
@@ -43,7 +43,7 @@ describe('inhibit-mask decoder', () => {
     expect(await input.evaluate((e) => e === document.activeElement)).toBe(true);
 
     await typeInto(input, 'kvm_apicv_inhibit_changed: set reason=6, inhibits=0x44 ABSENT|APIC_BASE_MODIFIED');
-    await expect.poll(() => dec.locator('[data-summary]').textContent()).toBe('0x44 on Linux 6.12: 2 bits set, ABSENT, APIC_BASE_MODIFIED.');
+    await expect.poll(() => dec.locator('[data-summary]').textContent()).toBe('Linux 6.12: 0x44 has 2 bits set, ABSENT, APIC_BASE_MODIFIED.');
     expect(await dec.locator('[data-rows] tr').count()).toBe(2);
     expect(await dec.locator('[data-event]').textContent()).toBe('This event set reason 6 (APIC_BASE_MODIFIED).');
     expect(await dec.locator('[data-warnings] li').count()).toBe(0);

@@ -222,7 +222,7 @@ describe('present (what the UI shows)', () => {
   it('the worked example: one row, both vendors, an event line, other versions for comparison', () => {
     const view = present(EXAMPLE.input, EXAMPLE.version);
     expect(view.ok).toBe(true);
-    expect(view.summary).toBe('0x80 on The RFC as posted (on 6.5): 1 bit set, L2_PASSTHROUGH_ACCESS.');
+    expect(view.summary).toBe('The RFC as posted (on 6.5): 0x80 has 1 bit set, L2_PASSTHROUGH_ACCESS.');
     expect(view.event).toBe('This event set reason 7 (L2_PASSTHROUGH_ACCESS).');
     expect(view.rows).toEqual([
       { bit: '7', name: 'APICV_INHIBIT_REASON_L2_PASSTHROUGH_ACCESS', meaning: expect.stringContaining('RFC'), vmx: '\u2713 yes', avic: '\u2713 yes' },
@@ -248,6 +248,6 @@ describe('present (what the UI shows)', () => {
   });
 
   it('an unknown version id falls back to the first version instead of throwing', () => {
-    expect(present('0x4', 'v9.99').summary).toBe('0x4 on Linux 6.12: 1 bit set, ABSENT.');
+    expect(present('0x4', 'v9.99').summary).toBe('Linux 6.12: 0x4 has 1 bit set, ABSENT.');
   });
 });

@@ -328,8 +328,8 @@ export function present(input: string, versionId: string): View {
   const named = d.rows.flatMap((r) => (r.name ? [r.name] : []));
   const n = d.rows.length;
   const summary = n === 0
-    ? `${d.hex} on ${v.label}: no reason set, so nothing inhibits APICv or AVIC VM-wide.`
-    : `${d.hex} on ${v.label}: ${n} bit${n > 1 ? 's' : ''} set${named.length ? `, ${named.join(', ')}` : ''}${d.beyond.length ? `, ${d.beyond.length} beyond the enum` : ''}.${d.warnings.length ? ` ${d.warnings.length} warning${d.warnings.length > 1 ? 's' : ''}.` : ''}`;
+    ? `${v.label}: ${d.hex} has no reason set, so nothing inhibits APICv or AVIC VM-wide.`
+    : `${v.label}: ${d.hex} has ${n} bit${n > 1 ? 's' : ''} set${named.length ? `, ${named.join(', ')}` : ''}${d.beyond.length ? `, ${d.beyond.length} beyond the enum` : ''}.${d.warnings.length ? ` ${d.warnings.length} warning${d.warnings.length > 1 ? 's' : ''}.` : ''}`;
   const event = d.event
     ? `This event ${d.event.action} reason ${d.event.reason} (${d.event.name ?? 'not a member at this version'}).`
     : '';
