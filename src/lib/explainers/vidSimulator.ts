@@ -15,6 +15,8 @@
 // - Vectors 0-15 are not accepted in VIRR, VISR, PIR or the EOI-exit bitmap: they are simply not
 //   modelled. The one rule for them we do model is that a self-IPI with a vector below 16 is not
 //   virtualized (APIC-write exit; Bochs VMX_Write_VICR and Virtualize_X2APIC_Write).
+// - "VM entry" (the evaluate action) models only what VM entry does to this state: PPR virtualization,
+//   then evaluation. Loading RVI and SVI from the VMCS is implicit, since they are held here directly.
 // - The posted-interrupt sender is KVM's software path (vmx_deliver_posted_interrupt); SN, NV and NDST
 //   (used by VT-d and IPI-virtualization senders) are not modelled.
 
@@ -166,10 +168,20 @@ function evaluationSentence(s: VidState): string {
   return `RVI ${hex2(s.rvi)} (class ${priorityClass(s.rvi)}) is not above VPPR ${hex2(s.vppr)} (class ${priorityClass(s.vppr)}), so no virtual interrupt is recognised; ${hex2(s.rvi)} stays pending in VIRR.`;
 }
 
-/** The evaluation step as it happens at VM entry (one of the five triggers, SDM §29.2.1). */
+/**
+ * VM entry with "virtual-interrupt delivery" = 1: after loading RVI and SVI from the guest interrupt
+ * status, the processor performs PPR virtualization and then evaluates pending virtual interrupts
+ * (SDM §29.1.3 lists VM entry first among the PPR-virtualization triggers; §29.2.1 lists it among the
+ * evaluation triggers). So a VPPR left stale on the virtual-APIC page is recomputed here.
+ */
 export function stepEvaluate(state: VidState): StepResult {
-  const s = evaluate(state);
-  return { state: s, title: 'Evaluation (VM entry)', message: `Evaluation: ${evaluationSentence(s)}` };
+  const vppr = virtualPpr(state.vtpr, state.svi);
+  const s = evaluate({ ...state, vppr });
+  const ppr =
+    vppr === state.vppr
+      ? `PPR virtualization leaves VPPR at ${hex2(vppr)}`
+      : `PPR virtualization recomputes VPPR from VTPR and SVI: ${hex2(state.vppr)} becomes ${hex2(vppr)}`;
+  return { state: s, title: 'VM entry', message: `VM entry: ${ppr}, then the processor evaluates: ${evaluationSentence(s)}` };
 }
 
 /**
