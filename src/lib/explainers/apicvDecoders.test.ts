@@ -115,6 +115,8 @@ describe('APIC-access exit qualification', () => {
     expect(r.value.typeValue).toBe(1);
     expect(r.value.type?.linux).toBe('TYPE_LINEAR_APIC_INST_WRITE');
     expect(r.value.kvm).toContain('kvm_lapic_set_eoi');
+    // In 6.12 the page is mapped only with APICv (and VID) active, where plain EOI writes never exit.
+    expect(r.value.kvm).toContain('did not virtualize');
     expect(qualificationSummary(r.value)).toBe(
       'Offset 0x0B0, APIC_EOI: EOI. Access type 1: linear access, data write during instruction execution (TYPE_LINEAR_APIC_INST_WRITE).',
     );

@@ -1,6 +1,7 @@
 // Decoders for two Intel APICv data formats:
 //  (a) the 64-byte posted-interrupt descriptor, in the layout of Linux's struct pi_desc
-//      (arch/x86/include/asm/posted_intr.h:12-27 at v6.12);
+//      (arch/x86/include/asm/posted_intr.h:12-27 in Linux 6.12.118, the Debian 6.12.y tree; every
+//      file:line reference below is to that tree);
 //  (b) the exit qualification of an APIC-access VM exit (basic exit reason 44).
 // Pure functions, no DOM. Every parser returns { ok: false, error } instead of throwing.
 
@@ -38,7 +39,7 @@ export interface PiDescriptor {
   readonly sn: boolean;
   readonly nv: number;
   readonly ndst: number;
-  /** NDST bits 15:8: the xAPIC-mode physical APIC ID (KVM: dest << 8 & 0xFF00 unless x2apic_mode, posted_intr.c:98-99). */
+  /** NDST bits 15:8: the xAPIC-mode physical APIC ID (KVM: dest << 8 & 0xFF00 unless the host's x2apic_mode, posted_intr.c:97-99). */
   readonly ndstXapicId: number;
   /** The 64-bit control word (bytes 32-39), as KVM's `control` member sees it. */
   readonly control: bigint;
@@ -323,7 +324,7 @@ export function decodeQualification(raw: bigint): Qualification {
     type,
     upperBits: raw >> 16n,
     kvm: fastEoi
-      ? 'With the fasteoi module parameter (default on), KVM treats this as an EOI: it calls kvm_lapic_set_eoi() and skips the instruction without emulating it.'
+      ? 'With the fasteoi module parameter (default on), KVM treats this as an EOI: it calls kvm_lapic_set_eoi() and skips the instruction without emulating it. In KVM 6.12 an APIC-access exit only happens while APICv is active, and then an EOI write within bytes 0xB0-0xB3 is virtualized without any exit, so this qualification means an EOI write the processor did not virtualize, such as an 8-byte store.'
       : 'KVM emulates the faulting instruction with kvm_emulate_instruction().',
   };
 }

@@ -3,7 +3,8 @@
 // The rules follow the SDM pseudocode of "APIC Virtualization and Virtual Interrupts" (older Vol. 3C
 // edition, Chapter 29) as modelled by Bochs, bochs-emu/Bochs@783b58fd bochs/cpu/vapic.cc, and as
 // summarised in the project's vetted hardware notes (shared/facts/hardware.md, sections A.5 and A.6). Function names in the comments
-// are the Bochs functions each rule is taken from.
+// are the Bochs functions each rule is taken from. Linux file:line references are to Linux 6.12.118
+// (the Debian 6.12.y tree), not upstream v6.12.
 //
 // Modelled: VIRR, VISR, RVI, SVI, VTPR, VPPR, the EOI-exit bitmap and the posted-interrupt
 // descriptor's PIR and ON. Simplifications (stated in the UI too):
