@@ -1,3 +1,4 @@
+// Linux file:line references in this file are to the Debian 6.12.y tree; line references: 6.12.118.
 import { describe, expect, it } from 'vitest';
 import {
   ACCESS_TYPES,
@@ -126,7 +127,7 @@ describe('APIC-access exit qualification', () => {
     expect(decodeQualification(0x00b0n).kvm).toContain('kvm_emulate_instruction');
   });
 
-  it('matches every Linux access-type macro value (asm/vmx.h:470-475)', () => {
+  it('matches every Linux access-type macro value (TYPE_LINEAR_APIC_INST_READ to TYPE_PHYSICAL_APIC_INST, asm/vmx.h:470-475)', () => {
     const byValue = Object.fromEntries(ACCESS_TYPES.map((t) => [t.value, t.linux]));
     expect(byValue).toEqual({
       0: 'TYPE_LINEAR_APIC_INST_READ',

@@ -4,7 +4,7 @@
 // edition, Chapter 29) as modelled by Bochs, bochs-emu/Bochs@783b58fd bochs/cpu/vapic.cc, and as
 // summarised in the project's vetted hardware notes (shared/facts/hardware.md, sections A.5 and A.6). Function names in the comments
 // are the Bochs functions each rule is taken from. Linux file:line references are to Linux 6.12.118
-// (the Debian 6.12.y tree), not upstream v6.12.
+// (the Debian 6.12.y tree), not upstream v6.12; line references: 6.12.118.
 //
 // Modelled: VIRR, VISR, RVI, SVI, VTPR, VPPR, the EOI-exit bitmap and the posted-interrupt
 // descriptor's PIR and ON. Simplifications (stated in the UI too):
@@ -39,7 +39,7 @@ export interface VidState {
   readonly vppr: number;
   /** EOI-exit bitmap, VMCS EOI_EXIT_BITMAP0-3 (0x201C-0x2022; Linux asm/vmx.h:243-250). */
   readonly eoiExitBitmap: VectorSet;
-  /** Posted-interrupt requests, descriptor bits 255:0 (Linux asm/posted_intr.h:14; Bochs vapic.cc PID comment). */
+  /** Posted-interrupt requests, descriptor bits 255:0 (`pir`, Linux asm/posted_intr.h:14; Bochs vapic.cc PID comment). */
   readonly pir: VectorSet;
   /** Outstanding notification, descriptor bit 256 (POSTED_INTR_ON 0, Linux asm/posted_intr.h:6). */
   readonly on: boolean;
@@ -142,7 +142,7 @@ export function parseModelledVector(text: string): Parsed {
 /**
  * PPR virtualization (SDM §29.1.3; Bochs VMX_PPR_Virtualization, vapic.cc:320):
  * IF VTPR[7:4] >= SVI[7:4] THEN VPPR <- VTPR ELSE VPPR <- SVI & F0H.
- * KVM's software APIC uses the same rule with the highest ISR vector (lapic.c:978-981 __apic_update_ppr).
+ * KVM's software APIC uses the same rule with the highest ISR vector (__apic_update_ppr, lapic.c:968-981).
  */
 export function virtualPpr(vtpr: number, svi: number): number {
   return priorityClass(vtpr) >= priorityClass(svi) ? vtpr & 0xff : svi & 0xf0;
@@ -365,7 +365,7 @@ export interface SetupSpec {
 /**
  * A consistent state as a hypervisor leaves it before VM entry: RVI = highest VIRR bit (KVM:
  * vmx_sync_pir_to_irr -> vmx_set_rvi(max_irr), vmx.c:6878/6948), SVI = highest VISR bit (KVM:
- * vmx_hwapic_isr_update, vmx.c:6849), VPPR by the PPR rule (KVM: __apic_update_ppr, lapic.c:978).
+ * vmx_hwapic_isr_update, vmx.c:6849), VPPR by the PPR rule (KVM: __apic_update_ppr, lapic.c:968).
  * Nothing is recognised until an evaluation runs.
  */
 export function makeState(spec: SetupSpec = {}): VidState {
