@@ -693,9 +693,10 @@ export function decodeUnacceleratedAccess(info1: bigint, info2: bigint): Decoded
 export const EXAMPLES = {
   // Valid | IsRunning | backing page 0x105E3C000 | host APIC ID 4
   physicalId: '0xC000000105E3C004',
-  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING: what init_vmcb() and
-  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on (svm.c:1299, 1360, 1365; avic.c:109)
-  intCtl: '0x87000000',
+  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING | V_GIF: what init_vmcb() and
+  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on, V_TPR 0 (Linux 6.12.118: svm.c:1299,
+  // 1360, 1365, and 1376 enable_gif(), which sets V_GIF when vgif is on, svm.h:529-537; avic.c:109)
+  intCtl: '0x87000200',
   // Fixed IPI, vector 0xFD, physical destination 3 (ICR2 bits 31:24); cause 1, index 3
   incompleteIpi: { exitInfo1: '0x03000000000000FD', exitInfo2: '0x0000000100000003' },
   // Write to the timer initial count register
