@@ -81,6 +81,11 @@ describe('physical APIC ID table entry (svm.h:248-251)', () => {
     expect(row(d, 'Host physical APIC ID').value).toBe('0x4 (4)');
     expect(notes(d)).toContain('avic_vcpu_load()');
   });
+  it('explains IsRunning as "loaded", not as "executing guest code"', () => {
+    const d = ok(decodePhysicalIdEntry(EXAMPLES.physicalId));
+    expect(row(d, 'IsRunning').meaning).toContain('loaded on a host CPU');
+    expect(notes(d)).toContain('does not touch the bit on VMRUN or #VMEXIT');
+  });
   it('valid but not running points to TARGET_NOT_RUNNING', () => {
     const d = ok(decodePhysicalIdEntry('0x8000000105E3C004'));
     expect(d.summary).toContain('Valid, not running (last host APIC ID 4)');

@@ -1,7 +1,8 @@
 // AMD AVIC decoders: physical APIC ID table entry, VMCB int_ctl, and the EXITINFO fields of the two
 // AVIC #VMEXITs. Pure logic, no DOM. Every bit position, mask and enum value names its source.
 //
-// Sources (Linux v6.12 as shipped in Debian linux-source-6.12 6.12.117; line numbers from that tree):
+// Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
+// v6.12; line numbers from that tree):
 //   svm.h      = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h
 //   apicdef.h  = arch/x86/include/asm/apicdef.h
@@ -18,7 +19,7 @@ export interface DecodedRow {
   field: string;
   value: string;
   meaning: string;
-  /** file:line at v6.12 */
+  /** file:line in Linux 6.12.118 */
   source: string;
   /** Set when the row needs attention; the meaning text then starts with a word saying why. */
   flag?: Flag;
@@ -194,7 +195,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
   } else if (e.isRunning) {
     summary = `Valid and running on host APIC ID ${e.hostPhysicalApicId}, backing page ${hex(e.backingPage)}.`;
     notes.push(
-      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit (KVM comment in avic_kick_target_vcpus()). (avic.c:1067-1108, 513-516)',
+      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. "Running" here means loaded on that CPU: KVM does not touch the bit on VMRUN or #VMEXIT. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit on the sender (KVM comment in avic_kick_target_vcpus()); if the vCPU is handling an exit in KVM at that moment, it takes the interrupt at its next VMRUN (svm_complete_interrupt_delivery() comment). (avic.c:1067-1108, 513-516; svm.c:3840-3842)',
     );
   } else {
     summary = `Valid, not running (last host APIC ID ${e.hostPhysicalApicId}), backing page ${hex(e.backingPage)}.`;
