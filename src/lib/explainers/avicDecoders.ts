@@ -2,7 +2,7 @@
 // AVIC #VMEXITs. Pure logic, no DOM. Every bit position, mask and enum value names its source.
 //
 // Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
-// v6.12; line numbers from that tree):
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   svm.h      = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h
 //   apicdef.h  = arch/x86/include/asm/apicdef.h

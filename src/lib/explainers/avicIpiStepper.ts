@@ -2,7 +2,7 @@
 // does and what KVM does, for each scenario the reader picks. Pure logic, no DOM.
 //
 // Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
-// v6.12; line numbers from that tree):
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   avic.c     = arch/x86/kvm/svm/avic.c        svm.c  = arch/x86/kvm/svm/svm.c
 //   lapic.c    = arch/x86/kvm/lapic.c           svm.h  = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h kvm_main.c = virt/kvm/kvm_main.c
@@ -337,7 +337,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM forces the target out of guest mode',
         text: `vCPU ${TARGET} is in guest mode, so kvm_vcpu_kick() sends a reschedule IPI to its host CPU to make it exit. Before re-entering the guest, KVM ${what}. No doorbell is involved: AVIC carries only fixed interrupts.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3956; x86.c:10393, 10466',
+        source: 'kvm_main.c:3955-3990 kvm_vcpu_kick(); x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       }
     : {
         id: 'kvm-kick-blocked',
@@ -345,7 +345,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM wakes the target',
         text: `kvm_vcpu_kick() first tries kvm_vcpu_wake_up(), which wakes vCPU ${TARGET} if it is blocked. On its next entry KVM ${what}.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3927; x86.c:10393, 10466',
+        source: 'kvm_main.c:3939-3948 kvm_vcpu_wake_up(), 3959; x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       };
 }
 
