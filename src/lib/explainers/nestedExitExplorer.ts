@@ -1,7 +1,8 @@
 // "Who handles this exit?": models how KVM (L0) routes a VM exit that happens while L2 runs, following
 // nested_vmx_reflect_vmexit() in arch/x86/kvm/vmx/nested.c at Linux 6.12. Pure data and functions, no DOM.
 //
-// Line numbers ("nested.c:6436") are from the Debian linux-source-6.12 tree (6.12.118), the tree the site's
+// Line numbers ("nested.c:6436") are from the Debian linux-source-6.12 tree (6.12.118, LINUX_6_12_TREE_READ in
+// kernelTree.ts), the tree the site's
 // facts notes use; they can differ by a few lines from upstream v6.12.
 //
 // Order of the decision, nested.c:6617-6667 (nested_vmx_reflect_vmexit):
@@ -159,8 +160,6 @@ const CHK_X2APIC_VAA = rule(CHK, '819-821', 'if (virt_x2apic_mode && VIRTUALIZE_
 const CHK_VID_EXTINT = rule(CHK, '827-828', 'if (nested_cpu_has_vid(vmcs12) && !nested_exit_on_intr(vcpu)) return -EINVAL;');
 const CHK_TPR = rule(CHK, '845-846', 'if (!nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW)) return -EINVAL;');
 
-/** The kernel release the `nested.c:` line numbers in this module were read at (Debian linux-source-6.12). */
-export const LINES_READ_AT = '6.12.118';
 /** Every rule the model cites, so a test can check each line range against a kernel tree. */
 export const RULES: readonly Rule[] = [
   L0_EXT_INT, L0_EPT_VIOLATION, L0_EPT_MISCONFIG, L0_VMCALL_HV, L0_DEFAULT,
