@@ -3,7 +3,8 @@
 // with the RFC. Pure data and functions: no DOM, no Astro.
 //
 // Code locations name the file and function at each version:
-// - "v6.12": Debian's linux-source-6.12 (6.12.117), every name grepped there.
+// - "v6.12": Debian's linux-source-6.12 at 6.12.118 (the 6.12.y stable tree; LINUX_6_12_TREE_READ in
+//   kernelTree.ts), every name grepped there; the tests check each against such a tree.
 // - "v6.5": the RFC's base. The RFC's diff gives its base blobs: kvm_host.h 3bc146dfd38d, mmu.c
 //   ec169f5c7dce, vmx.c df461f387e20. A 6.5.0 source import has exactly these blobs, so "v6.5" here is the
 //   code the RFC was written against (its svm.h blob differs; svm.h plays no part in these steps).
@@ -80,10 +81,10 @@ const P_setting: PageLink = { href: '/kvm/apicv-inhibits/#what-setting-an-inhibi
 const P_discussion: PageLink = { href: '/rfc/discussion/', label: 'The discussion' };
 const P_outcome: PageLink = { href: '/rfc/outcome/', label: 'What happened instead' };
 
-// 0xFEE00000 is APIC_DEFAULT_PHYS_BASE (v6.12 arch/x86/include/asm/apicdef.h:15); the slot id is
-// APIC_ACCESS_PAGE_PRIVATE_MEMSLOT (arch/x86/include/asm/vmx.h:502); kvm_alloc_apic_access_page() at
-// lapic.c:2735 returns early once the slot exists, hence "once per VM"; vmx.c:7590-7591 calls it only if
-// cpu_need_virtualize_apic_accesses().
+// 0xFEE00000 is APIC_DEFAULT_PHYS_BASE (6.12.118 arch/x86/include/asm/apicdef.h:15); the slot id is
+// APIC_ACCESS_PAGE_PRIVATE_MEMSLOT (6.12.118 arch/x86/include/asm/vmx.h:502); kvm_alloc_apic_access_page()
+// (6.12.118 lapic.c:2735) returns early once the slot exists, hence "once per VM"; vmx_vcpu_create()
+// calls kvm_alloc_apic_access_page() only if cpu_need_virtualize_apic_accesses() (6.12.118 vmx.c:7590-7591).
 const MEMSLOT: Step = {
   id: 'memslot',
   actor: 'L0 (KVM)',
