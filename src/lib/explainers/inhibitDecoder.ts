@@ -261,8 +261,12 @@ export function decode(mask: ParsedMask, v: KernelVersion): Decoded {
   // NESTED is only returned by avic_vcpu_get_apicv_inhibit_reasons() (6.12.118 svm/avic.c:580 `APICV_INHIBIT_REASON_NESTED`;
   // also 6.1.158 avic.c:558, 6.5/6.6.9/6.8 avic.c), never passed to kvm_set_apicv_inhibit(); the
   // tracepoint prints only the VM-wide mask (6.12.118 x86.c:9549 trace_kvm_apicv_inhibit_changed).
-  if (rows.some((r) => r.name === 'NESTED')) {
-    warnings.push('NESTED is only ever a per-vCPU reason (the AVIC vcpu_get_apicv_inhibit_reasons hook), never set in the VM-wide mask: this bit probably means another version, such as one with the RFC.');
+  const nested = rows.find((r) => r.name === 'NESTED');
+  if (nested) {
+    const elsewhere = v.reasons.includes(RFC_REASON)
+      ? 'a kernel without the RFC, where bit ' + nested.bit + ' is another reason'
+      : 'another version, such as one with the RFC';
+    warnings.push(`NESTED is only ever a per-vCPU reason (the AVIC vcpu_get_apicv_inhibit_reasons hook), never set in the VM-wide mask, with or without the RFC: this bit probably comes from ${elsewhere}.`);
   }
   const d: Decoded = { version: v, hex: mask.hex, rows, beyond, warnings };
   if (mask.event) {
