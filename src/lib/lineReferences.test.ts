@@ -66,6 +66,13 @@ describe('checking against a tree', () => {
     expect(describeCheck(r, c, '6.12.118')).toBe('page.mdx:1: x86.c:2: trace_kvm_apicv_inhibit_changed not at line 2 in 6.12.118; nearest now at arch/x86/kvm/x86.c:4');
   });
 
+  it('lets an enum member named without its prefix land, but not a lower-case word inside an identifier', () => {
+    const files = { 'arch/x86/kvm/x86.c': 'kvm_clear_apicv_inhibit(kvm, APICV_INHIBIT_REASON_ABSENT);\n' };
+    const t: KernelTree = { version: '6.12.118', filesEnding: () => ['arch/x86/kvm/x86.c'], lines: (f) => files[f as keyof typeof files].split('\n') };
+    expect(checkReference(one('clears `ABSENT` (6.12.118 x86.c:1)'), t).status).toBe('ok');
+    expect(checkReference(one('clears `apicv_inhibit` (6.12.118 x86.c:1)'), t).status).toBe('moved');
+  });
+
   it('checks every range of a reference', () => {
     expect(checkReference(one('__set_bit (6.12.118 x86.c:3, 5)'), tree()).status).toBe('moved');
   });

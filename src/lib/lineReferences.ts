@@ -11,7 +11,8 @@
 // - It names its target: the identifiers in the same clause, else on the same line, else in the up to
 //   three lines before it (a record or comment block, stopping at a blank line). An identifier is a
 //   `backticked` span, a word directly followed by `(`, or a word with an underscore. The reference lands if one
-//   of its targets occurs in the lines it gives.
+//   of its targets occurs in the lines it gives (an upper-case target may be the end of an identifier, so
+//   `ABSENT` lands on APICV_INHIBIT_REASON_ABSENT).
 // In a .ts file only the comment or string literal holding the reference is its clause or line, so code
 // around it does not count as a target unless the comment names nothing.
 
@@ -156,7 +157,10 @@ export type ReferenceCheck =
   | { status: 'ambiguous'; files: string[] };
 
 const sameVersion = (a: string, b: string) => a.replace(/^v/, '') === b.replace(/^v/, '');
-const lineHas = (line: string, name: string) => new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(line);
+// An upper-case target also lands on an identifier it ends (`ABSENT` in APICV_INHIBIT_REASON_ABSENT): pages
+// name enum members without their prefix.
+const lineHas = (line: string, name: string) =>
+  new RegExp(`(?<![A-Za-z0-9${/^[A-Z0-9_]+$/.test(name) ? '' : '_'}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(line);
 const rangeText = (r: { start: number; end: number }) => (r.start === r.end ? `${r.start}` : `${r.start}-${r.end}`);
 
 /** Checks one reference against a tree of the same version. */
