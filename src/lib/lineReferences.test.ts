@@ -38,6 +38,10 @@ describe('finding references', () => {
     expect(r.targets).toEqual(['kvm_alloc_apic_access_page']);
   });
 
+  it('reads a declaration written as prose on a page', () => {
+    expect(one('Line references on this page are for Linux 6.12.118.\n\n`__set_bit` is at x86.c:3.').version).toBe('6.12.118');
+  });
+
   it('does not take a bare 6.12 for a version, nor a file name for a target', () => {
     const r = one('In 6.12 posted_intr.h:46 is it.');
     expect(r.version).toBeNull();

@@ -7,7 +7,7 @@
 // - It names its version: the nearest version token (`v6.12`, `6.12.118`, `v6.5`, `6.1.20`) in the same
 //   clause (text between `;` or a sentence end, continuing from up to three previous lines of the same
 //   paragraph or comment), else earlier on the same line, else the file's declaration
-//   `line references: <version>`. A bare "6.12" is not a version: it would not say which tree.
+//   `line references: <version>` (in prose also "Line references on this page are for Linux <version>"). A bare "6.12" is not a version: it would not say which tree.
 // - It names its target: the identifiers in the same clause, else on the same line, else in the up to
 //   three lines before it (a record or comment block, stopping at a blank line). An identifier is a
 //   `backticked` span, a word directly followed by `(`, or a word with an underscore. The reference lands if one
@@ -32,7 +32,8 @@ export interface LineReference {
 const PATH_REF = /(?<![\w/.-])((?:[\w-]+\/)*[\w-]+\.[chS]):(\d+)(?:-(\d+))?((?:\s*(?:,|or|and)\s*:?\d+(?:-\d+)?(?![\w.:]))*)/g;
 const MORE_LINES = /(\d+)(?:-(\d+))?/g;
 const VERSION = /(?<![\w.])(v\d+\.\d+(?:\.\d+)?(?:-rc\d+)?|\d+\.\d+\.\d+(?:-rc\d+)?)(?![\w.]*\.[chS]\b)(?![\w])/g;
-const DECLARATION = /line references:\s*(v?\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/i;
+// `line references: 6.12.118`, or in prose `Line references on this page are for Linux 6.12.118`.
+const DECLARATION = /line (?:references|numbers)(?: on this page)?(?: are)?(?::| for| refer to)\s*(?:Linux\s+)?(v?\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/i;
 const IDENTIFIER = /`([^`\n]+)`|\b([A-Za-z_][A-Za-z0-9_]*)(?=\()|\b([A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])\b/g;
 const C_KEYWORDS = new Set(['enum', 'struct', 'union', 'static', 'inline', 'const', 'unsigned', 'int', 'bool', 'void', 'if', 'return', 'define']);
 // Words that look like identifiers but name nothing in a kernel file.
