@@ -120,18 +120,3 @@ describe('link previews', () => {
     expect(await heading.boundingBox()).toEqual(before);
   });
 });
-
-describe('concept map', () => {
-  it('every node is a link to its page', async () => {
-    const { page } = await site.open('/map/');
-    const nodes = page.locator('svg.graph a.node');
-    const count = await nodes.count();
-    expect(count).toBeGreaterThanOrEqual(8);
-    const hrefs = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-    expect(hrefs).toContain('/rfc/');
-    // Nodes are real links: reachable by keyboard and followed with Enter.
-    await page.locator('svg.graph a.node[href="/rfc/"]').focus();
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/rfc/');
-  });
-});
