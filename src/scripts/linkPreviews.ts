@@ -55,7 +55,7 @@ export function initLinkPreviews() {
   const show = async (link: HTMLAnchorElement, tapped = false) => {
     clearTimeout(hideTimer);
     const key = link.dataset.preview!;
-    const preview = (await loadData())[key];
+    const preview: Preview | undefined = (await loadData())[key];
     if (!preview) return;
     if (current && current !== link) current.removeAttribute('aria-describedby');
     current = link;
