@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  figureSteps,
   applyAction,
   exitText,
   stateRows,
@@ -320,5 +321,19 @@ describe('state rows', () => {
     expect(rows).toMatchObject({ rvi: '0x45', svi: '0x00', vppr: '0x00', virr: '0x45', visr: 'none', eoi: '0x31', recognized: 'no' });
     expect(rows['exit']).toBe('45 (EOI_INDUCED), qualification 0x31');
     expect(exitText(stepSelfIpi(makeState(), 3).exit)).toBe('56 (APIC_WRITE), qualification 0x3F0');
+  });
+});
+
+describe('figureSteps', () => {
+  it('names the figure boxes an action goes through, the EOI branch by its exit', () => {
+    const eoiExit = { state: makeState(), title: 'EOI', message: '', exit: { reason: 45, name: 'EOI_INDUCED', qualification: 0x31 } } as const;
+    const eoiNoExit = { state: makeState(), title: 'EOI', message: '' };
+    expect(figureSteps({ kind: 'evaluate' })).toEqual(['3']);
+    expect(figureSteps({ kind: 'deliver' })).toEqual(['4']);
+    expect(figureSteps({ kind: 'eoi' }, eoiExit)).toEqual(['6', '7', 'set']);
+    expect(figureSteps({ kind: 'eoi' }, eoiNoExit)).toEqual(['6', '7', 'clear']);
+    expect(figureSteps({ kind: 'notify' })).toEqual(['1', '3']);
+    expect(figureSteps({ kind: 'post', vector: 0x45 })).toEqual([]);
+    expect(figureSteps('setup-virr')).toEqual(['1', '2']);
   });
 });

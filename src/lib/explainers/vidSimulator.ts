@@ -490,3 +490,23 @@ export function stateRows(s: VidState, lastExit: VidExit | null = null): StateRo
     { key: 'exit', label: 'VM exit caused by the last step', value: exitText(lastExit) },
   ];
 }
+
+/**
+ * The boxes of the VidPipeline figure (its `data-step` keys: "1"-"7", "set", "clear") that an action
+ * goes through, so the simulator can light them. Follows the figure's own text: posted-interrupt
+ * processing and self-IPI set a VIRR bit (1) and evaluate (3); a TPR write evaluates (3); an EOI is EOI
+ * virtualization (6) and the EOI-exit bitmap test (7), then the exit (set) or another evaluation (clear).
+ * Posting alone only writes the PIR, which the figure does not draw.
+ */
+export function figureSteps(action: VidAction | 'setup-virr', result?: StepResult): string[] {
+  if (action === 'setup-virr') return ['1', '2'];
+  switch (action.kind) {
+    case 'evaluate': return ['3'];
+    case 'deliver': return ['4'];
+    case 'tpr': return ['3'];
+    case 'notify': return ['1', '3'];
+    case 'selfIpi': return result?.exit ? [] : ['1', '3'];
+    case 'eoi': return result?.exit?.reason === 45 ? ['6', '7', 'set'] : ['6', '7', 'clear'];
+    case 'post': return [];
+  }
+}
