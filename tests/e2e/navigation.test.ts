@@ -136,6 +136,7 @@ describe('no sideways scroll with the navigation', () => {
       expect(await wider()).toBe(false);
       if (await page.locator('[data-menu-open]').isVisible()) {
         await page.locator('[data-menu-open]').click();
+        await page.locator('#site-menu').waitFor({ state: 'visible' });
         expect(await page.evaluate(() => { const d = document.querySelector('#site-menu')!; return d.scrollWidth <= d.clientWidth; })).toBe(true);
       }
     });
