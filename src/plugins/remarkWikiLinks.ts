@@ -7,7 +7,7 @@ import { pageCitations } from '../lib/linkGraph.ts';
 import { getProject, CONTENT_ROOT } from '../lib/project.ts';
 import { resolveWikiLink } from '../lib/resolveWikiLink.ts';
 import { pageIdFromPath } from '../lib/site.ts';
-import { parseWikiLink, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
+import { parseWikiLink, strayWikiLinkOpenings, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
 
 /** Remark adapter: turns `[[...]]` cross-links into links the engine has resolved. */
 export default function remarkWikiLinks() {
@@ -19,12 +19,15 @@ export default function remarkWikiLinks() {
 
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('[[')) return;
+      const lineOf = (at: number) => (node.position?.start.line ?? 0) + (node.value.slice(0, at).match(/\n/g)?.length ?? 0);
+      const [stray] = strayWikiLinkOpenings(node.value);
+      if (stray !== undefined) throw new ContentError(file.path ?? 'unknown file', lineOf(stray) || undefined, '"[[" opens no cross-link; it would show as raw text');
       const out: PhrasingContent[] = [];
       let last = 0;
       for (const m of node.value.matchAll(WIKILINK_PATTERN)) {
-        const line = (node.position?.start.line ?? 0) + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        const line = lineOf(m.index);
         const fail = (message: string) => {
-          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0]}: ${message}`);
+          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0].replace(/\s+/g, ' ')}: ${message}`);
         };
         if (!page) fail('cross-links work only in pages under content/docs/');
         const parsed = parseWikiLink(m[1]!);

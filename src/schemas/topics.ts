@@ -24,7 +24,7 @@ export const KIND_LABELS: Record<(typeof PAGE_KINDS)[number], string> = {
 };
 export const SYMBOL_KINDS = ['function', 'macro', 'enum value', 'struct', 'field', 'tracepoint', 'module parameter'] as const;
 export const SOURCE_KINDS = [
-  'intel-sdm', 'amd-apm', 'kernel-source', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
+  'intel-sdm', 'amd-apm', 'kernel-source', 'source-code', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
 ] as const;
 
 /** Kernel versions every symbol gets an Elixir link for: the RFC's base and a current LTS. */

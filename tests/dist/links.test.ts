@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
+import { leakedWikiLinks } from '../../src/lib/wikiLink.ts';
 import { DIST, distPages, isDocPage } from './distSite.ts';
 
 const pages = distPages();
@@ -67,6 +68,13 @@ describe('links in the built site', () => {
       expect(backlinks, page.url).not.toBeNull();
       expect(backlinks!.hasAttribute('data-pagefind-ignore')).toBe(true);
     }
+  });
+
+  it('no page shows a raw [[...]] cross-link: every one was resolved (file and line of the HTML are named)', () => {
+    const leaks = pages.flatMap((p) => leakedWikiLinks(p.html).map((l) => `${p.file}:${l.line}: ${l.excerpt}`));
+    const previews = readFileSync(join(DIST, 'previews.json'), 'utf8');
+    if (previews.includes('[[')) leaks.push(`previews.json: ${previews.slice(previews.indexOf('[['), previews.indexOf('[[') + 60)}`);
+    expect(leaks).toEqual([]);
   });
 
   it('every cross-link has a preview in previews.json', () => {

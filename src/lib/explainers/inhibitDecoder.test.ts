@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kernelTreeVersion } from '../kernelVersion.ts';
+import { LINUX_6_12_TREE_READ } from './kernelTree.ts';
 import { findHunk, parsePatch, PATCH_FILE } from '../patch.ts';
 import {
   compareAcrossVersions,
@@ -112,9 +114,12 @@ describe('the RFC shift', () => {
   });
 
   // A Linux 6.12 tree, if one is at hand (e.g. Debian's linux-source-6.12 unpacked): LINUX_6_12_TREE.
-  const tree = `${process.env.LINUX_6_12_TREE ?? ''}/arch/x86/include/asm/kvm_host.h`;
-  it.skipIf(!process.env.LINUX_6_12_TREE || !existsSync(tree))('v6.12 matches the local 6.12 tree, member by member', () => {
-    const src = readFileSync(tree, 'utf8');
+  // The test's name says the exact version it ran against; it accepts only the recorded one.
+  const treeDir = process.env.LINUX_6_12_TREE ?? '';
+  const treeVersion = treeDir && existsSync(resolve(treeDir, 'Makefile')) ? kernelTreeVersion(treeDir) : 'no tree';
+  it.skipIf(treeVersion === 'no tree')(`the 6.12 table matches the ${treeVersion} tree (recorded: ${LINUX_6_12_TREE_READ}), member by member`, () => {
+    expect(treeVersion, `the table was checked against ${LINUX_6_12_TREE_READ}: re-read this tree and update kernelTree.ts`).toBe(LINUX_6_12_TREE_READ);
+    const src = readFileSync(resolve(treeDir, 'arch/x86/include/asm/kvm_host.h'), 'utf8');
     const body = /enum kvm_apicv_inhibit \{([\s\S]*?)\n\};/.exec(src)![1]!;
     const members = [...body.matchAll(/^\s*APICV_INHIBIT_REASON_(\w+),/gm)].map((m) => m[1]);
     expect(members).toEqual(v('v6.12').reasons);

@@ -1,3 +1,5 @@
+import { LINUX_6_12_TREE_LABEL } from './kernelTree.ts';
+
 // Decoder for the `inhibits=` mask printed by the kvm_apicv_inhibit_changed trace event.
 // Pure data and functions: no DOM, no Astro. The browser script and the component both use it.
 //
@@ -8,7 +10,7 @@
 // different reasons: the reader has to pick the version the trace came from.
 //
 // Provenance of every table below:
-// - v6.12: Debian's linux-source-6.12 (6.12.117).
+// - v6.12: read in Debian's linux-source-6.12, 6.12.118 (LINUX_6_12_TREE_READ in kernelTree.ts).
 // - v6.1, v6.5, v6.6, v6.8: third-party Git imports of release tarballs, read file by file. Git blob ids
 //   are given so anyone can check them against kernel.org trees. The v6.5 kvm_host.h blob 3bc146dfd38d,
 //   mmu.c blob ec169f5c7dce and vmx.c blob df461f387e20 are exactly the "index" base blobs of the RFC's
@@ -127,7 +129,7 @@ function version(id: VersionId, label: string, reasons: ReasonList, vmxWhere: st
 // The rfc-v6.12 note: set_or_clear_apicv_inhibit() has BUILD_BUG_ON(ARRAY_SIZE(apicv_inhibits) !=
 // NR_APICV_INHIBIT_REASONS) (v6.12 x86.c:9540), so a rebase must add the name to APICV_INHIBIT_REASONS.
 export const VERSIONS: readonly KernelVersion[] = [
-  version('v6.12', 'Linux 6.12', V6_12, 'arch/x86/kvm/vmx/main.c', true, 'Read in the 6.12.117 tree.'),
+  version('v6.12', 'Linux 6.12', V6_12, 'arch/x86/kvm/vmx/main.c', true, `Read in the ${LINUX_6_12_TREE_LABEL} tree.`),
   version('v6.8', 'Linux 6.8', V6_5, 'arch/x86/kvm/vmx/vmx.c', false, 'Checked in a 6.8.0 source import; same order as 6.5.'),
   version('v6.6', 'Linux 6.6 (LTS)', V6_5, 'arch/x86/kvm/vmx/vmx.c', false, 'Checked in a 6.6.9 source import; same order as 6.5.'),
   version('v6.5', 'Linux 6.5', V6_5, 'arch/x86/kvm/vmx/vmx.c', false, "Checked in a 6.5.0 source import whose kvm_host.h is the RFC's base file."),
