@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPICS, type Topic } from '../../src/schemas/topics.ts';
 import { loadQuestions } from '../search/questions.ts';
 import { useSite } from './site.ts';
 
@@ -14,18 +15,24 @@ const TOP = 3;
 const { questions, errors } = loadQuestions();
 const site = useSite();
 
-/** The page a result link leads to: "/kvm/apicv-inhibits/?inhibit=0x80#inhibit-decoder" -> "kvm/apicv-inhibits". */
-function pageOf(href: string): string {
+/**
+ * The site page a result link leads to, as a page id: "/kvm/apicv-inhibits/?inhibit=0x80#inhibit-decoder"
+ * -> "kvm/apicv-inhibits", a topic landing "/guide/" -> "guide/index", "/symbols/#x" -> "symbols".
+ * Null for a link that leaves the site (an answer card's Elixir link): it is not a page of the site.
+ */
+function pageOf(href: string): string | null {
   const url = new URL(href, 'http://site.test');
-  return url.pathname.replace(/^\/|\/$/g, '').replace(/\/index\.html$/, '');
+  if (url.origin !== 'http://site.test') return null;
+  const path = url.pathname.replace(/^\/|\/$/g, '');
+  return TOPICS.includes(path as Topic) ? `${path}/index` : path;
 }
 
-/** The first `n` distinct pages among result links, in order. */
+/** The first `n` distinct site pages among result links, in order. */
 function topPages(hrefs: readonly string[], n: number): string[] {
   const pages: string[] = [];
   for (const href of hrefs) {
     const id = pageOf(href);
-    if (!pages.includes(id)) pages.push(id);
+    if (id !== null && !pages.includes(id)) pages.push(id);
     if (pages.length === n) break;
   }
   return pages;
@@ -33,7 +40,7 @@ function topPages(hrefs: readonly string[], n: number): string[] {
 
 /** Runs one query on the search page and returns the result links once the result count is announced. */
 async function search(page: Page, query: string): Promise<string[]> {
-  await page.goto(`${site.base}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${site.base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'domcontentloaded' });
   // The search UI announces the result count in its status region when results are painted.
   await page.waitForFunction(() => (document.querySelector('[data-search-page] [role="status"]')?.textContent ?? '').trim() !== '', undefined, { timeout: 20_000 });
   return page.$$eval('[data-search-result]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
