@@ -45,10 +45,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const withPreview = await axeViolations(page);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+k');
-      await page.waitForSelector('pagefind-modal dialog[open] input:focus');
+      await page.waitForSelector('dialog.search-dialog[open] input:focus');
       await page.keyboard.type('posted interrupt');
-      await page.locator('pagefind-modal .pf-result-link').first().waitFor();
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => (document.querySelector('dialog.search-dialog .search-status')?.textContent ?? '').includes('for “posted interrupt”'));
       const withSearch = await axeViolations(page);
       await context.close();
       expect([...withPreview.map((v) => `preview ${v}`), ...withSearch.map((v) => `search ${v}`)]).toEqual([]);

@@ -309,8 +309,15 @@ export function vendorSummary(d: Decoded): { vmx: string; avic: string } {
   };
 }
 
-/** The worked example rendered at build time (and the initial state with JavaScript). */
+/** The RFC demo, offered as a one-click example: the RFC's new reason at bit 7 on its 6.5 base. */
 export const EXAMPLE = { version: 'rfc-v6.5' as VersionId, input: 'kvm_apicv_inhibit_changed: set reason=7, inhibits=0x80' };
+
+/**
+ * What the decoder opens on (rendered at build time, and the initial state with JavaScript): a line
+ * Linux 6.12 prints on an AMD host when the in-kernel PIT enters reinject mode, kvm_pit_set_reinject()
+ * (i8254.c:307-308 in 6.12.118); Intel drops PIT_REINJ before recording it (x86.c:10186).
+ */
+export const DEFAULT_EXAMPLE = { version: 'v6.12' as VersionId, input: 'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200 PIT_REINJ' };
 
 /** Everything the UI shows for one input, as plain strings: shared by the build-time render and the script. */
 export interface View {
