@@ -178,7 +178,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
       meaning: e.isRunning
         ? 'APIC ID of the host CPU the vCPU runs on: where a running target is signalled.'
         : 'APIC ID of the host CPU; only used while IsRunning is 1 (KVM comment). avic_vcpu_put() leaves the last value in place.',
-      source: 'svm.h:248 AVIC_PHYSICAL_ID_ENTRY_HOST_PHYSICAL_ID_MASK; avic.c:1067-1082, 1101-1102 avic_vcpu_load(): its comment, then h_physical_id',
+      source: 'svm.h:248 AVIC_PHYSICAL_ID_ENTRY_HOST_PHYSICAL_ID_MASK; avic.c:1082, 1101-1102 "consumed iff IsRun", h_physical_id',
     },
   ];
 
@@ -489,11 +489,11 @@ export function decodeIncompleteIpi(info1: bigint, info2: bigint, mode: ApicMode
             : 'Not used by KVM\u2019s emulation of this delivery mode.',
       source: 'apicdef.h:99 APIC_VECTOR_MASK; avic.c:567-568 INVALID_IPI_VECTOR case; lapic.c:1326-1396 switch (delivery_mode)', ...(badVector ? { flag: 'warning' as const } : {}),
     },
-    { bits: 'INFO1 10:8', field: 'Delivery mode', value: `${icr.deliveryMode}`, meaning: `${dm} (${DELIVERY_MACROS[icr.deliveryMode]}).${icr.deliveryMode === 0 ? '' : ' AVIC hardware only virtualizes fixed, edge-triggered IPIs (KVM comment).'}`, source: 'apicdef.h:90-98 APIC_DM_FIXED to APIC_DM_EXTINT; avic.c:538-541 INVALID_INT_TYPE comment' },
+    { bits: 'INFO1 10:8', field: 'Delivery mode', value: `${icr.deliveryMode}`, meaning: `${dm} (${DELIVERY_MACROS[icr.deliveryMode]}).${icr.deliveryMode === 0 ? '' : ' AVIC hardware only virtualizes fixed, edge-triggered IPIs (KVM comment).'}`, source: 'apicdef.h:90-98 APIC_DM_FIXED to APIC_DM_EXTINT; avic.c:540-541 "only virtualizes Fixed, Edge-Triggered"' },
     { bits: 'INFO1 11', field: 'Destination mode', value: icr.logical ? '1' : '0', meaning: icr.logical ? 'Logical (APIC_DEST_LOGICAL).' : 'Physical (APIC_DEST_PHYSICAL).', source: 'apicdef.h:88-89' },
     { bits: 'INFO1 12', field: 'Delivery status (busy)', value: icr.busy ? '1' : '0', meaning: icr.busy ? 'Set: the hardware left the ICR busy bit set.' : 'Idle.', source: 'apicdef.h:87 APIC_ICR_BUSY' },
     { bits: 'INFO1 14', field: 'Level', value: icr.assert ? '1' : '0', meaning: icr.assert ? 'Assert.' : 'De-assert.', source: 'apicdef.h:86 APIC_INT_ASSERT' },
-    { bits: 'INFO1 15', field: 'Trigger mode', value: icr.level ? '1' : '0', meaning: icr.level ? 'Level-triggered. AVIC hardware only virtualizes edge-triggered fixed IPIs (KVM comment).' : 'Edge-triggered.', source: 'apicdef.h:85 APIC_INT_LEVELTRIG; avic.c:538-541 INVALID_INT_TYPE comment' },
+    { bits: 'INFO1 15', field: 'Trigger mode', value: icr.level ? '1' : '0', meaning: icr.level ? 'Level-triggered. AVIC hardware only virtualizes edge-triggered fixed IPIs (KVM comment).' : 'Edge-triggered.', source: 'apicdef.h:85 APIC_INT_LEVELTRIG; avic.c:540-541 "only virtualizes Fixed, Edge-Triggered"' },
     { bits: 'INFO1 19:18', field: 'Shorthand', value: `${icr.shorthand}`, meaning: `${shorthand} (${SHORTHAND_MACROS[icr.shorthand] ?? '?'}).`, source: 'apicdef.h:78-80 APIC_DEST_SELF to APIC_DEST_ALLBUT; lapic.h:15-16 APIC_SHORT_MASK, APIC_DEST_NOSHORT' },
     {
       bits: 'INFO2 63:32', field: 'Failure cause (id)', value: `${cause}`,
@@ -521,7 +521,7 @@ export function decodeIncompleteIpi(info1: bigint, info2: bigint, mode: ApicMode
       );
       break;
     case 1: {
-      notes.push('The hardware has already set the IRR bits of the valid targets (KVM comment in the TARGET_NOT_RUNNING case, avic.c:556-561); KVM only has to make them notice, with avic_kick_target_vcpus().');
+      notes.push('The hardware has already set the IRR bits of the valid targets (KVM comment "set the appropriate IRR bits", avic.c:557-561); KVM only has to make them notice, with avic_kick_target_vcpus().');
       notes.push(kickPlan(icr, index, mode).text);
       notes.push('Each kicked vCPU gets avic_kick_vcpu(): irr_pending = true, then svm_complete_interrupt_delivery() rings the doorbell if it is in guest mode, or wakes it (avic.c:376-382; svm.c:3820-3852).');
       break;
