@@ -339,7 +339,7 @@ export function evaluate(q: Query): Outcome {
           ? '\u201cL0 always deals with the EPT violation\u201d (EPT_VIOLATION case, nested.c:6440-6446): the fault is in EPT tables that L0 maintains for L2.'
           : q.exit === 49
             ? 'L2 never uses L1\u2019s EPT directly, only tables L0 built, so \u201cany problems with the structure of the table is L0\u2019s fault\u201d (EPT_MISCONFIG case, nested.c:6448-6454).'
-            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6475-6478, before kvm_hv_is_tlb_flush_hcall()).';
+            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6475-6478, kvm_hv_is_tlb_flush_hcall()).';
   } else {
     // Question 2, nested_vmx_l1_wants_exit(), nested.c:6645-6647.
     switch (q.exit) {
