@@ -77,6 +77,16 @@ describe('checking against a tree', () => {
     expect(checkReference(one('clears `apicv_inhibit` (6.12.118 x86.c:1)'), t).status).toBe('moved');
   });
 
+  it('lands a "quoted phrase" on a comment line that holds it as written, and only there', () => {
+    const files = { 'arch/x86/kvm/x86.c': '\t/*\n\t * Wake any target vCPUs that are blocking, i.e. waiting for a wake\n\t */\n' };
+    const t: KernelTree = { version: '6.12.118', filesEnding: () => ['arch/x86/kvm/x86.c'], lines: (f) => files[f as keyof typeof files].split('\n') };
+    const r = one("source: 'comment \"Wake any target vCPUs\", x86.c:1-3'", 'x.ts');
+    expect(r.targets).toEqual(['Wake any target vCPUs']);
+    expect(checkReference({ ...r, version: '6.12.118' }, t)).toEqual({ status: 'ok', file: 'arch/x86/kvm/x86.c' });
+    expect(checkReference({ ...r, version: '6.12.118', ranges: [{ start: 3, end: 3 }] }, t).status).toBe('moved');
+    expect(one('"a wake" x86.c:2').targets).toEqual([]); // shorter than eight characters: not a target
+  });
+
   it('checks every range of a reference', () => {
     expect(checkReference(one('__set_bit (6.12.118 x86.c:3, 5)'), tree()).status).toBe('moved');
   });

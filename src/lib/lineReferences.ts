@@ -10,9 +10,10 @@
 //   `line references: <version>` (in prose also "Line references on this page are for Linux <version>"). A bare "6.12" is not a version: it would not say which tree.
 // - It names its target: the identifiers in the same clause, else on the same line, else in the up to
 //   three lines before it (a record or comment block, stopping at a blank line). An identifier is a
-//   `backticked` span, a word directly followed by `(`, or a word with an underscore. The reference lands if one
-//   of its targets occurs in the lines it gives (an upper-case target may be the end of an identifier, so
-//   `ABSENT` lands on APICV_INHIBIT_REASON_ABSENT).
+//   `backticked` span, a word directly followed by `(`, or a word with an underscore; a "double-quoted phrase" of
+//   eight or more characters is a target too, so lines that hold only a comment can be named by quoting it. The
+//   reference lands if one of its targets occurs in the lines it gives (an upper-case target may be the end of an
+//   identifier, so `ABSENT` lands on APICV_INHIBIT_REASON_ABSENT; a phrase must occur as written in one line).
 // In a .ts file only the comment or string literal holding the reference is its clause or line, so code
 // around it does not count as a target unless the comment names nothing.
 
@@ -35,6 +36,7 @@ const VERSION = /(?<![\w.])(v\d+\.\d+(?:\.\d+)?(?:-rc\d+)?|\d+\.\d+\.\d+(?:-rc\d
 // `line references: 6.12.118`, or in prose `Line references on this page are for Linux 6.12.118`.
 const DECLARATION = /line (?:references|numbers)(?: on this page)?(?: are)?(?::| for| refer to)\s*(?:Linux\s+)?(v?\d+\.\d+(?:\.\d+)?(?:-rc\d+)?)/i;
 const IDENTIFIER = /`([^`\n]+)`|\b([A-Za-z_][A-Za-z0-9_]*)(?=\()|\b([A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9])\b/g;
+const PHRASE = /"([^"\n]{8,})"/g;
 const C_KEYWORDS = new Set(['enum', 'struct', 'union', 'static', 'inline', 'const', 'unsigned', 'int', 'bool', 'void', 'if', 'return', 'define']);
 // Words that look like identifiers but name nothing in a kernel file.
 const NOT_TARGETS = new Set(['it', 'describe', 'expect', 'push', 'test', 'map', 'filter', 'find', 'join', 'slice', 'toBe', 'toEqual']);
@@ -72,6 +74,8 @@ function clauseAround(text: string, at: number): { text: string; offset: number 
 function identifiers(text: string, refs: RegExp): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
   const masked = text.replace(refs, (m) => ' '.repeat(m.length));
+  // A quoted phrase (kernel comment text) is matched as written.
+  for (const m of masked.matchAll(PHRASE)) out.push({ name: m[1]!.trim(), at: m.index });
   for (const m of masked.matchAll(IDENTIFIER)) {
     const raw = (m[1] ?? m[2] ?? m[3])!;
     // A backticked span names its first word with an underscore (`kvm->arch.apicv_inhibit_reasons`),
@@ -161,7 +165,7 @@ const sameVersion = (a: string, b: string) => a.replace(/^v/, '') === b.replace(
 // An upper-case target also lands on an identifier it ends (`ABSENT` in APICV_INHIBIT_REASON_ABSENT): pages
 // name enum members without their prefix.
 const lineHas = (line: string, name: string) =>
-  new RegExp(`(?<![A-Za-z0-9${/^[A-Z0-9_]+$/.test(name) ? '' : '_'}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(line);
+  /[^\w.]/.test(name) ? line.includes(name) : new RegExp(`(?<![A-Za-z0-9${/^[A-Z0-9_]+$/.test(name) ? '' : '_'}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`).test(line);
 const rangeText = (r: { start: number; end: number }) => (r.start === r.end ? `${r.start}` : `${r.start}-${r.end}`);
 
 /** Checks one reference against a tree of the same version. */
