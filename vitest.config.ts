@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/search/**/*.test.ts'] } },
-      { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'] } },
+      { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'e2e',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
+import { reachExplainer } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -63,6 +64,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const problems: string[] = [];
       for (const url of explainerPages) {
         await page.goto(site.base + url, { waitUntil: 'networkidle' });
+        await reachExplainer(page);
         const controls = page.locator('.doc-body button:visible:not(.copy button), .doc-body select:visible, .doc-body input[type="radio"]:visible');
         // Operating one control may hide or replace others: use the ones still on the page.
         for (const handle of (await controls.elementHandles()).slice(0, 6)) {

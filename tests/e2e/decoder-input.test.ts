@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reachExplainer } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 // Pages whose explainers take free text; every text field on them gets markup as input.
@@ -10,6 +11,7 @@ const site = useSite();
 describe('decoder inputs carrying markup', () => {
   it.each(pages)('%s renders them as text and runs nothing', async (url) => {
     const { page, errors } = await site.open(url);
+    await reachExplainer(page);
     let dialogs = 0;
     page.on('dialog', async (d) => {
       dialogs++;

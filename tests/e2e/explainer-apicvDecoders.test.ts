@@ -1,7 +1,7 @@
 // The posted-interrupt descriptor and APIC-access exit qualification decoders, keyboard only.
 import { describe, expect, it } from 'vitest';
 import { handoffUrl } from '../../src/lib/explainers/handoff.ts';
-import { press, typeInto } from './keyboard.ts';
+import { press, reachExplainer, typeInto } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -11,6 +11,7 @@ const HANDOFF = { timeout: 15_000 };
 describe('APICv decoders', () => {
   it('decodes a posted-interrupt descriptor typed as words, and converts it to bytes', async () => {
     const { page, errors } = await site.open('/apicv/posted-interrupts/');
+    await reachExplainer(page);
     const dec = page.locator('[data-decoder="descriptor"]').first();
     const live = dec.locator('[data-live]');
     await dec.locator('form[data-form]').waitFor({ state: 'visible' });
@@ -36,6 +37,7 @@ describe('APICv decoders', () => {
 
   it('decodes an APIC-access exit qualification on Enter', async () => {
     const { page } = await site.open('/apicv/apic-access-page/');
+    await reachExplainer(page);
     const dec = page.locator('[data-decoder="qualification"]').first();
     const live = dec.locator('[data-live]');
     const input = dec.locator('[data-text]');
@@ -55,6 +57,7 @@ describe('APICv decoders', () => {
 
   it('hand-off: ?qualification= decodes on load and focuses the field; a bad value gets the usual message', async () => {
     const { page, errors } = await site.open(handoffUrl({ kind: 'apic-access', qualification: '0x00000000000010b0' }));
+    await reachExplainer(page);
     const dec = page.locator('#apic-access-decoder');
     await expect.poll(() => dec.locator('[data-live]').textContent(), HANDOFF).toContain('Decoded: Offset 0x0B0, APIC_EOI');
     expect(await dec.locator('[data-text]').evaluate((e) => e === document.activeElement)).toBe(true);
@@ -67,6 +70,7 @@ describe('APICv decoders', () => {
   it('hand-off: ?descriptor=&format=bytes picks the format and decodes', async () => {
     const bytes = `${'00 '.repeat(30)}01 00 01 00 f2 00 00 00 00 00 ${'00 '.repeat(23)}00`;
     const { page, errors } = await site.open(handoffUrl({ kind: 'pi-descriptor', descriptor: bytes, format: 'bytes' }));
+    await reachExplainer(page);
     const dec = page.locator('#pi-descriptor-decoder');
     await expect.poll(() => dec.locator('[data-live]').textContent(), HANDOFF).toBe('Decoded: PIR vectors: 0xF0. ON 1, SN 0, NV 0xF2, NDST 0x00000000.');
     expect(await dec.locator('input[value="bytes"]').isChecked()).toBe(true);

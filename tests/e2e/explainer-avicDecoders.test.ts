@@ -1,6 +1,6 @@
 // AVIC decoders: operated with the keyboard only on the pages that embed them.
 import { describe, expect, it } from 'vitest';
-import { typeInto } from './keyboard.ts';
+import { reachExplainer, typeInto } from './keyboard.ts';
 import { handoffUrl } from '../../src/lib/explainers/handoff.ts';
 import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
 import { useSite } from './site.ts';
@@ -12,6 +12,7 @@ const HANDOFF = { timeout: 15_000 };
 describe('AVIC decoders', () => {
   it('physical APIC ID table entry: worked example, then a typed value and an invalid one', async () => {
     const { page, errors } = await site.open('/avic/physical-id-table/');
+    await reachExplainer(page);
     const dec = page.locator('[data-avic-decoder="physical-id"]');
     const summary = dec.locator('[data-summary]');
     expect(await summary.textContent()).toContain('Valid and running on host APIC ID 4');
@@ -34,6 +35,7 @@ describe('AVIC decoders', () => {
 
   it('int_ctl: flags undefined bits', async () => {
     const { page, errors } = await site.open('/avic/vmcb-fields/');
+    await reachExplainer(page);
     const dec = page.locator('[data-avic-decoder="int-ctl"]');
     await typeInto(dec.getByLabel('int_ctl (32-bit hex)'), '0xC0000010');
     await expect.poll(() => dec.locator('[data-summary]').textContent()).toBe('AVIC on, x2APIC mode (x2AVIC); V_TPR 0; 1 undefined bit set.');
@@ -43,6 +45,7 @@ describe('AVIC decoders', () => {
 
   it('exits: two instances work independently; switching the exit code loads its example', async () => {
     const { page, errors } = await site.open('/avic/exits/');
+    await reachExplainer(page);
     const decs = page.locator('[data-avic-decoder="exit"]');
     expect(await decs.count()).toBe(2);
     const ids = await page.locator('[data-avic-decoder] [id]').evaluateAll((els) => els.map((e) => e.id));
@@ -75,6 +78,7 @@ describe('AVIC decoders', () => {
   it('hand-off: a pasted kvm_avic_unaccelerated_access line opens the 0x402 decoder with its values', async () => {
     const [match] = recognizePastedOutput('kvm_avic_unaccelerated_access: vcpu=1, offset=0x80(APIC_TASKPRI), fault, read, vec=0x0');
     const { page, errors } = await site.open(match!.explainerUrl);
+    await reachExplainer(page);
     const second = page.locator('#avic-exit-402-decoder');
     await expect.poll(() => second.locator('[data-summary]').textContent(), HANDOFF).toBe('0x402 unaccelerated read of 0x080 APIC_TASKPRI: KVM treats it as a fault.');
     expect(await second.getByLabel('EXITINFO1 (64-bit hex)').evaluate((e) => e === document.activeElement)).toBe(true);
@@ -85,6 +89,7 @@ describe('AVIC decoders', () => {
 
   it('hand-off: int_ctl and physical-ID values; bad values and exit codes get the decoder\'s message', async () => {
     const { page, errors } = await site.open(handoffUrl({ kind: 'avic-int-ctl', value: '0xC0000010' }));
+    await reachExplainer(page);
     await expect.poll(() => page.locator('#avic-int-ctl-decoder [data-summary]').textContent(), HANDOFF).toBe('AVIC on, x2APIC mode (x2AVIC); V_TPR 0; 1 undefined bit set.');
     const phys = await site.open(handoffUrl({ kind: 'avic-physical-id', value: 'nonsense' }));
     await expect.poll(() => phys.page.locator('#avic-physical-id-decoder [data-summary]').textContent(), HANDOFF).toContain('Not hexadecimal');

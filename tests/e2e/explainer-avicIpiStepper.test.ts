@@ -1,7 +1,7 @@
 // AVIC IPI stepper on /avic/doorbell/, operated with the keyboard only. The step logic is imported when
 // the reader first reaches the stepper, so results after a key press are polled for.
 import { describe, expect, it } from 'vitest';
-import { press } from './keyboard.ts';
+import { press, reachExplainer } from './keyboard.ts';
 import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
 import { useSite } from './site.ts';
 
@@ -12,6 +12,7 @@ const HANDOFF = { timeout: 15_000 };
 describe('AVIC IPI stepper', () => {
   it('steps through the running, valid, fixed-edge path', async () => {
     const { page, errors } = await site.open('/avic/doorbell/');
+    await reachExplainer(page);
     const st = page.locator('[data-avic-ipi]');
     const visibleSteps = st.locator('[data-steps] > li:visible');
     expect(await visibleSteps.count()).toBe(1);
@@ -31,6 +32,7 @@ describe('AVIC IPI stepper', () => {
 
   it('Previous steps back, and Previous and Next stay put while stepping', async () => {
     const { page } = await site.open('/avic/doorbell/');
+    await reachExplainer(page);
     const st = page.locator('[data-avic-ipi]');
     const nav = st.locator('[data-nav] button');
     await nav.first().waitFor({ state: 'visible' });
@@ -46,6 +48,7 @@ describe('AVIC IPI stepper', () => {
 
   it('target not running: 0x401 TARGET_NOT_RUNNING and KVM kicks the target', async () => {
     const { page } = await site.open('/avic/doorbell/');
+    await reachExplainer(page);
     const st = page.locator('[data-avic-ipi]');
     await st.getByLabel('Running (IsRunning = 1)').focus();
     await page.keyboard.press('ArrowDown');
@@ -63,6 +66,7 @@ describe('AVIC IPI stepper', () => {
 
   it('invalid target disables the running choice; NMI is emulated by KVM', async () => {
     const { page } = await site.open('/avic/doorbell/');
+    await reachExplainer(page);
     const st = page.locator('[data-avic-ipi]');
     await st.getByLabel('Valid', { exact: true }).focus();
     await page.keyboard.press('ArrowDown');
@@ -86,6 +90,7 @@ describe('AVIC IPI stepper', () => {
     const matches = recognizePastedOutput('kvm_avic_incomplete_ipi: vcpu=0, icrh:icrl=0x03000000:000000fd, id=1, index=3');
     const stepper = matches.find((m) => m.explainerUrl.startsWith('/avic/doorbell/'));
     const { page, errors } = await site.open(stepper!.explainerUrl);
+    await reachExplainer(page);
     const st = page.locator('#avic-ipi-stepper');
     await expect.poll(() => st.locator('[data-scenario-name]').textContent(), HANDOFF).toBe('Scenario: Fixed, edge-triggered IPI, target not running');
     expect(await st.getByLabel('Not running (IsRunning = 0)').isChecked()).toBe(true);

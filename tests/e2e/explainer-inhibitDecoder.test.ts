@@ -1,7 +1,7 @@
 // The APICv inhibit-mask decoder, operated with the keyboard only, and its no-JavaScript rendering.
 import { describe, expect, it } from 'vitest';
 import { handoffUrl } from '../../src/lib/explainers/handoff.ts';
-import { press, typeInto } from './keyboard.ts';
+import { press, reachExplainer, typeInto } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -13,6 +13,7 @@ const PAGE = '/kvm/apicv-inhibits/';
 describe('inhibit-mask decoder', () => {
   it('opens on Linux 6.12 with a 6.12 line; the RFC demo is one key press away', async () => {
     const { page, errors } = await site.open(PAGE);
+    await reachExplainer(page);
     const dec = page.locator('[data-inhibit-decoder]').first();
     await dec.locator('[data-controls]').waitFor({ state: 'visible' });
     expect(await dec.locator('select[data-version]').inputValue()).toBe('v6.12');
@@ -29,6 +30,7 @@ describe('inhibit-mask decoder', () => {
 
   it('switching from the RFC example to 6.12 with the keyboard reads the same mask as NESTED and warns', async () => {
     const { page, errors } = await site.open(PAGE);
+    await reachExplainer(page);
     const dec = page.locator('[data-inhibit-decoder]').first();
     await press(dec.getByRole('button', { name: /Load the RFC example/ }));
     const select = dec.locator('select[data-version]');
@@ -44,6 +46,7 @@ describe('inhibit-mask decoder', () => {
 
   it('decodes a pasted 6.12 line, and shows an error for text that is not hex', async () => {
     const { page, errors } = await site.open(PAGE);
+    await reachExplainer(page);
     const dec = page.locator('[data-inhibit-decoder]').first();
     await dec.locator('select[data-version]').focus();
     await page.keyboard.press('Tab');
@@ -75,6 +78,7 @@ describe('inhibit-mask decoder', () => {
   it('hand-off: a link from search fills the line and version, decodes, and focuses the decoder', async () => {
     const input = 'kvm_apicv_inhibit_changed: set reason=6, inhibits=0x44 ABSENT|APIC_BASE_MODIFIED';
     const { page, errors } = await site.open(handoffUrl({ kind: 'inhibit', input, kernel: 'v6.12' }));
+    await reachExplainer(page);
     const dec = page.locator('#inhibit-decoder');
     const field = dec.locator('input[data-input]');
     await expect.poll(() => field.inputValue(), HANDOFF).toBe(input);
@@ -88,6 +92,7 @@ describe('inhibit-mask decoder', () => {
 
   it('hand-off with a bad value or kernel shows the decoder\'s own message, not an exception', async () => {
     const { page, errors } = await site.open('/kvm/apicv-inhibits/?inhibit=%3Cimg%20src%3Dx%3E#inhibit-decoder');
+    await reachExplainer(page);
     const dec = page.locator('#inhibit-decoder');
     await expect.poll(() => dec.locator('[data-summary]').textContent(), HANDOFF).toContain('is not a hexadecimal number');
     expect(await page.locator('.doc-body img[src="x"]').count()).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
+import { reachExplainer } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 // The "who handles this exit?" explorer on the nested VMX page, operated with the keyboard only.
@@ -21,6 +22,7 @@ describe('nested exit explorer', () => {
 
   it('choosing an exit and settings with the keyboard updates the verdict', async () => {
     const { page, errors } = await site.open(PAGE);
+    await reachExplainer(page);
     const root = page.locator('[data-nested-exit-explorer]').first();
     const summary = root.locator('[data-nee-summary]');
     const details = root.locator('[data-nee-details]');
@@ -58,6 +60,7 @@ describe('nested exit explorer', () => {
   it('hand-off: a pasted kvm_nested_vmexit line selects its exit reason and answers', async () => {
     const matches = recognizePastedOutput('kvm_nested_vmexit: vcpu 0 reason EPT_MISCONFIG rip 0xffffffff81000000 info1 0x0000000000000000 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
     const { page, errors } = await site.open(matches[0]!.explainerUrl);
+    await reachExplainer(page);
     const root = page.locator('#nested-exit-explorer');
     await expect.poll(() => root.locator('select[name="exit"]').inputValue(), HANDOFF).toBe('49');
     await expect.poll(() => root.locator('[data-nee-summary]').textContent(), HANDOFF).toContain('L0 (KVM) handles it');

@@ -1,5 +1,6 @@
 // The failure-scenario stepper, operated with the keyboard only, and its no-JavaScript rendering.
 import { describe, expect, it } from 'vitest';
+import { reachExplainer } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -9,6 +10,7 @@ const PAGE = '/rfc/failure-scenario/';
 describe('failure-scenario stepper', () => {
   it('steps to the fault, switches to the RFC, and shows the added inhibit step', async () => {
     const { page, errors } = await site.open(PAGE);
+    await reachExplainer(page);
     const st = page.locator('[data-rfc-stepper]').first();
     await st.locator('[data-controls]').waitFor({ state: 'visible' });
     const visible = () => st.locator('li[data-step]:visible');
@@ -46,6 +48,7 @@ describe('failure-scenario stepper', () => {
 
   it('Previous and Next stay put on every step', async () => {
     const { page } = await site.open(PAGE);
+    await reachExplainer(page);
     const st = page.locator('[data-rfc-stepper]').first();
     await st.locator('[data-controls]').waitFor({ state: 'visible' });
     const where = () => st.locator('button[data-prev], button[data-next]').evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y + scrollY)]; }));
@@ -63,6 +66,7 @@ describe('failure-scenario stepper', () => {
 
   it('Previous is inert on the first step and Next on the last', async () => {
     const { page } = await site.open(PAGE);
+    await reachExplainer(page);
     const st = page.locator('[data-rfc-stepper]').first();
     await st.locator('[data-controls]').waitFor({ state: 'visible' });
     expect(await st.locator('button[data-prev]').getAttribute('aria-disabled')).toBe('true');

@@ -1,6 +1,6 @@
 // The virtual-interrupt delivery simulator, operated with the keyboard only.
 import { describe, expect, it } from 'vitest';
-import { press, typeInto } from './keyboard.ts';
+import { press, reachExplainer, typeInto } from './keyboard.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -10,6 +10,7 @@ const VID = '/apicv/virtual-interrupt-delivery/';
 describe('virtual-interrupt delivery simulator', () => {
   it('steps through evaluation, delivery, TPR and EOI virtualization to an EOI-induced exit', async () => {
     const { page, errors } = await site.open(VID);
+    await reachExplainer(page);
     const sim = page.locator('[data-vid-sim]').first();
     const field = (key: string) => sim.locator(`[data-field="${key}"]`);
     const live = sim.locator('[data-live]');
@@ -55,6 +56,7 @@ describe('virtual-interrupt delivery simulator', () => {
 
   it('self-IPI, posting and posted-interrupt processing; bad input gives a message', async () => {
     const { page } = await site.open(VID);
+    await reachExplainer(page);
     const sim = page.locator('[data-vid-sim]').first();
     const field = (key: string) => sim.locator(`[data-field="${key}"]`);
     const live = sim.locator('[data-live]');
@@ -101,6 +103,7 @@ describe('virtual-interrupt delivery simulator', () => {
 
   it('Previous takes a step back; the controls stay put through every example step; the figure lights the box the step is at', async () => {
     const { page, errors } = await site.open(VID);
+    await reachExplainer(page);
     const sim = page.locator('[data-vid-sim]').first();
     await sim.locator('[data-controls]').waitFor({ state: 'visible' });
     const buttons = sim.locator('[data-controls] button');

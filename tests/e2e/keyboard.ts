@@ -1,5 +1,5 @@
 // What a reader without a mouse does, for the explainer tests: focus a control and press keys.
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Focuses a control and presses a key on it, `times` times. */
 export async function press(control: Locator, key = 'Enter', times = 1): Promise<void> {
@@ -14,4 +14,13 @@ export async function typeInto(field: Locator, text: string): Promise<void> {
   await keyboard.press('ControlOrMeta+A');
   await keyboard.press('Backspace');
   await keyboard.type(text);
+}
+
+/**
+ * Scrolls to the page's first explainer, as a reader reaching it does: explainer scripts load only
+ * when an explainer comes near the viewport (src/scripts/explainers/loadNear.ts).
+ */
+export async function reachExplainer(page: Page): Promise<void> {
+  await page.locator('.explainer').first().scrollIntoViewIfNeeded();
+  await page.locator('.explainer[data-explainer-loaded]').first().waitFor({ state: 'attached' });
 }
