@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { ContentError } from '../lib/errors.ts';
-import { pageCitations } from '../lib/linkGraph.ts';
+import { citationAnchor, pageCitations } from '../lib/linkGraph.ts';
 import { getProject, CONTENT_ROOT } from '../lib/project.ts';
 import { resolveWikiLink } from '../lib/resolveWikiLink.ts';
 import { pageIdFromPath } from '../lib/site.ts';
@@ -16,6 +16,8 @@ export default function remarkWikiLinks() {
     const project = getProject();
     const page = path && !path.startsWith('..') ? project.site.pages.get(pageIdFromPath(path)) : undefined;
     const citations = page ? pageCitations(project.site, page).map((s) => s.id) : [];
+    // Citations of each source so far, in document order: the ids the Sources list links back to.
+    const citedTimes = new Map<string, number>();
 
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('[[')) return;
@@ -34,16 +36,21 @@ export default function remarkWikiLinks() {
         if (typeof parsed === 'string') return fail(parsed);
         const result = resolveWikiLink(project.site, parsed, page!.id);
         if (!result.ok) return fail(result.message);
-        if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-        last = m.index + m[0].length;
         const link = result.link;
+        const before = node.value.slice(last, m.index);
+        // A citation marker stays on the line of the word it follows: a no-break space instead of a space.
+        const text = link.kind === 'cite' ? before.replace(/\s+$/, '\u00a0') : before;
+        if (text) out.push({ type: 'text', value: text });
+        last = m.index + m[0].length;
         if (link.kind === 'cite') {
           const n = citations.indexOf(link.sourceId) + 1;
+          const k = (citedTimes.get(link.sourceId) ?? 0) + 1;
+          citedTimes.set(link.sourceId, k);
           out.push({
             type: 'link',
             url: link.href,
             children: [{ type: 'text', value: `[${n}${link.locator ? `, ${link.locator}` : ''}]` }],
-            data: { hProperties: { className: ['cite'], 'data-cite': link.sourceId } },
+            data: { hProperties: { className: ['cite'], id: citationAnchor(link.sourceId, k), 'data-cite': link.sourceId, 'data-preview': link.preview } },
           } as PhrasingContent);
           continue;
         }

@@ -62,6 +62,20 @@ describe('links in the built site', () => {
     }
   });
 
+  it('every citation has an id its source links back to (↩), and a no-break space binds it to the word before', () => {
+    for (const page of pages.filter(isDocPage)) {
+      const cites = page.root.querySelectorAll('a.cite');
+      const backs = page.root.querySelectorAll('section.sources li[id^="source-"] .cite-back, section.sources li[id^="source-"] .cite-back a')
+        .map((a) => a.getAttribute('href')).filter(Boolean);
+      expect(backs.sort(), page.url).toEqual(cites.map((c) => `#${c.id}`).sort());
+      for (const cite of cites) {
+        const before = page.html.slice(Math.max(0, page.html.indexOf(`id="${cite.id}"`) - 400), page.html.indexOf(`id="${cite.id}"`));
+        const textBefore = before.slice(0, before.lastIndexOf('<a')).replace(/<[^>]*>/g, '');
+        expect(/[ \t\n]$/.test(textBefore), `${page.url}: breakable space before ${cite.id}`).toBe(false);
+      }
+    }
+  });
+
   it('every page shows a "Linked from" section that search ignores', () => {
     for (const page of pages.filter(isDocPage)) {
       const backlinks = page.root.querySelector('section.backlinks');
