@@ -43,5 +43,6 @@ export default defineConfig({
     sitemap(),
     validHtml(),
   ],
-  markdown: { processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks, rehypeIdentifierBreaks] }) },
+  // Expressive Code highlights every code block; Astro's own Shiki pass would only cost build time.
+  markdown: { syntaxHighlight: false, processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks, rehypeIdentifierBreaks] }) },
 });
