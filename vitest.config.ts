@@ -10,9 +10,12 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Files share one server and one Chromium; pages wait on conditions, so two files at a time
+          // keep both cores busy without starving each other.
+          maxWorkers: 2,
         },
       },
     ],

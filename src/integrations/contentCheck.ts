@@ -1,16 +1,17 @@
 import type { AstroIntegration } from 'astro';
-import { loadSite } from '../lib/site.ts';
-import { CONTENT_ROOT } from '../lib/project.ts';
-import { ContentErrors } from '../lib/errors.ts';
+import { freezeProject, getProject } from '../lib/project.ts';
 
-/** Fails `astro build`/`astro dev` up front with every content error (file:line), before any page renders. */
+/**
+ * Fails `astro build`/`astro dev` up front with every content error (file:line), before any page
+ * renders. The checked project it loads is the one every page then reuses (see getProject).
+ */
 export default function contentCheck(): AstroIntegration {
   return {
     name: 'vapic-content-check',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const { site, errors } = loadSite(CONTENT_ROOT);
-        if (errors.length) throw new ContentErrors(errors);
+      'astro:config:setup': ({ command, logger }) => {
+        const { site } = getProject();
+        if (command === 'build') freezeProject();
         logger.info(`content ok: ${site.pages.size} pages, ${site.terms.size} terms, ${site.symbols.size} symbols, ${site.sources.size} sources`);
       },
     },

@@ -16,9 +16,21 @@ export interface Project {
   acronyms: Map<string, SearchAcronyms>;
 }
 
-let cached: { key: string; project: Project; checkedAt: number } | null = null;
-// Re-stat the content tree at most this often: a build renders every page within moments, while the
-// dev server still sees an edit on the next request.
+interface ProjectCache {
+  key: string;
+  project: Project;
+  checkedAt: number;
+}
+// One cache per process, shared by every copy of this module. Astro loads this file twice: once with
+// the config (the content check and the remark plugin) and once inside its prerender bundle. A cache
+// in module scope would load and check the whole content tree once per copy.
+const CACHE_KEY = Symbol.for('vapic-atlas.project-cache');
+const FROZEN_KEY = Symbol.for('vapic-atlas.project-frozen');
+type CacheHolder = { [CACHE_KEY]?: Map<string, ProjectCache>; [FROZEN_KEY]?: boolean };
+const holder = globalThis as CacheHolder;
+const caches = (holder[CACHE_KEY] ??= new Map());
+
+// Re-stat the content tree at most this often: the dev server still sees an edit on the next request.
 const FINGERPRINT_TTL_MS = 1000;
 
 /** Cheap fingerprint of the content tree so the dev server picks up edits. */
@@ -33,10 +45,19 @@ function fingerprint(root: string): string {
     .join('|');
 }
 
+/**
+ * Stop watching the content tree for the rest of this process: a static build reads the content as it
+ * was when the build started, so re-stating every file each second only costs time.
+ */
+export function freezeProject(): void {
+  holder[FROZEN_KEY] = true;
+}
+
 /** The loaded, checked and linked site; throws listing every content error. */
 export function getProject(root = CONTENT_ROOT): Project {
+  const cached = caches.get(root);
   const now = Date.now();
-  if (cached && now - cached.checkedAt < FINGERPRINT_TTL_MS) return cached.project;
+  if (cached && (holder[FROZEN_KEY] || now - cached.checkedAt < FINGERPRINT_TTL_MS)) return cached.project;
   const key = fingerprint(root);
   if (cached?.key === key) {
     cached.checkedAt = now;
@@ -44,6 +65,6 @@ export function getProject(root = CONTENT_ROOT): Project {
   }
   const site = buildSite(root);
   const project = { site, graph: buildLinkGraph(site), paths: readingPaths(site), acronyms: searchAcronyms(site) };
-  cached = { key, project, checkedAt: now };
+  caches.set(root, { key, project, checkedAt: now });
   return project;
 }

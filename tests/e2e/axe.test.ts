@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
 import { reachExplainer } from './keyboard.ts';
-import { useSite } from './site.ts';
+import { afterPaint, useSite } from './site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const urls = distPages().map((p) => p.url).filter((u) => u !== '/404.html');
@@ -27,8 +27,10 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const problems: string[] = [];
       for (const url of [...urls, '/no-such-page/']) {
         await page.goto(site.base + url, { waitUntil: 'networkidle' });
-        // Expressive Code marks overflowing code blocks focusable after layout settles.
-        await page.waitForTimeout(400);
+        // Expressive Code marks overflowing code blocks focusable once layout settles.
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+        );
         problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
       }
       await context.close();
@@ -72,7 +74,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
           await handle.focus();
           await page.keyboard.press((await handle.evaluate((e) => (e as Element).tagName)) === 'SELECT' ? 'ArrowDown' : 'Space');
         }
-        await page.waitForTimeout(400);
+        await afterPaint(page);
         problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
       }
       await context.close();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reachExplainer } from './keyboard.ts';
-import { useSite } from './site.ts';
+import { afterPaint, useSite } from './site.ts';
 
 // Pages whose explainers take free text; every text field on them gets markup as input.
 const pages = ['/kvm/apicv-inhibits/', '/avic/exits/', '/avic/vmcb-fields/', '/avic/physical-id-table/', '/apicv/apic-access-page/', '/apicv/posted-interrupts/'];
@@ -24,7 +24,7 @@ describe('decoder inputs carrying markup', () => {
       await fields.nth(i).fill(payload);
       await fields.nth(i).press('Enter');
     }
-    await page.waitForTimeout(600);
+    await afterPaint(page);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0)).toBe(0);
     expect(await page.locator('.doc-body img[src="x"]').count()).toBe(0);
     expect(dialogs).toBe(0);

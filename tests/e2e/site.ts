@@ -1,23 +1,20 @@
-// Serves dist/ on a free port and opens Chromium, once per test file.
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+// The site under test: dist/ served once for the whole e2e run, and the run's shared Chromium
+// (tests/e2e/globalSetup.ts). Each test file connects once and opens its own contexts.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { serveStatic } from '../../scripts/serve.ts';
-import { launchChromium } from './browser.ts';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { connectChromium } from './browser.ts';
 
 export interface Site {
   base: string;
   browser: Browser;
-  /** A new page that records console errors and uncaught exceptions in `errors`. */
+  /** A new page in a new context that records console errors and uncaught exceptions in `errors`. */
   open(path: string, options?: BrowserContextOptions): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
-export async function startSite(): Promise<Site> {
-  const server = await serveStatic(resolve(import.meta.dirname, '../../dist'), 0);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
+async function connectSite(): Promise<Site> {
+  const { base, wsEndpoint } = inject('e2eSite');
+  const browser = await connectChromium(wsEndpoint);
   return {
     base,
     browser,
@@ -30,22 +27,20 @@ export async function startSite(): Promise<Site> {
       await page.goto(base + path);
       return { page, errors };
     },
-    async close() {
-      await browser.close();
-      server.close();
-    },
+    // Disconnects this file; the shared browser and server stop when the run ends.
+    close: () => browser.close(),
   };
 }
 
-/** The site for one test file: started before its tests run and stopped after them. */
+/** The site for one test file: connected before its tests run and disconnected after them. */
 export function useSite(): Site {
   let site: Site | undefined;
   beforeAll(async () => {
-    site = await startSite();
+    site = await connectSite();
   });
   afterAll(() => site?.close());
   const started = (): Site => {
-    if (!site) throw new Error('useSite(): the site starts in beforeAll; use it inside a test or hook');
+    if (!site) throw new Error('useSite(): the site connects in beforeAll; use it inside a test or hook');
     return site;
   };
   return {
@@ -58,4 +53,9 @@ export function useSite(): Site {
     open: (path, options) => started().open(path, options),
     close: () => started().close(),
   };
+}
+
+/** Resolves after the page has painted twice: input handlers, observers and re-renders have run. */
+export function afterPaint(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
