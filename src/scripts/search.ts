@@ -35,6 +35,13 @@ async function buildDialog() {
   hint.textContent = '↑ ↓ move · Enter opens · Esc closes';
   bar.append(hint, fullPage, close);
   element.append(view.root, bar);
+  // Escape closes at once: in a search field Chromium would spend the first Escape clearing the text.
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      element.close();
+    }
+  });
   // A click on the backdrop (outside the panel) closes, as Escape does.
   element.addEventListener('click', (event) => {
     if (event.target === element) element.close();

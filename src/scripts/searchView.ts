@@ -256,7 +256,7 @@ export function createSearchView(options: SearchViewOptions): SearchView {
     }
     if (gen !== generation) return;
     const words = results.pasted.length ? results.pasted.flatMap((p) => p.terms) : results.parsed.tokens.map((t) => t.text);
-    const answerData = await Promise.all(results.answers.map((a) => results.record(a.name, a.url).catch(() => undefined)));
+    const answerData = await Promise.all(results.answers.map((a) => results.record(a).catch(() => undefined)));
     if (gen !== generation) return;
     const cardUrls = new Set(results.answers.map((a) => a.url));
     current = { results, shown: 0, words, cardUrls, duplicates: 0 };

@@ -181,8 +181,8 @@ describe('the search page', () => {
     await suggestion.waitFor();
     expect(await suggestion.textContent()).toBe('posted interrupt');
     await suggestion.click();
-    await page.waitForURL(/q=posted\+interrupt|q=posted%20interrupt/);
-    expect(await settled(page)).toMatch(/for “posted interrupt”/);
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.endsWith('for “posted interrupt”'));
+    expect(page.url()).toMatch(/q=posted(\+|%20)interrupt/);
   });
 
   it.each([
