@@ -86,7 +86,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     const kind = match.kind === 'term' ? RECORD_KIND.term : match.kind === 'symbol' ? RECORD_KIND.symbol : undefined;
     // Unquoted: a quoted search comes back unranked, and the record titled with the name ranks first.
     const found = await pagefind.search(match.name, kind ? { filters: { kind } } : {});
-    for (const r of (found?.results ?? []).slice(0, 8)) {
+    for (const r of (found?.results ?? []).slice(0, 3)) {
       if (!byId.has(r.id)) byId.set(r.id, r);
       const d = await data(r.id);
       if (d.url.replace(/\?[^#]*/, '') === match.url) return d;

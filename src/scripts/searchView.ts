@@ -11,8 +11,10 @@ import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
 import '../styles/search.css';
 import { filterCounts, loadEngine, runSearch, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
-/** Results shown at first and per "Show more": their data is fetched only when shown. */
-const PAGE_SIZE = 8;
+/** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
+const PAGE_SIZE = 5;
+/** A single character matches most of the index by prefix: searching it costs every index chunk. */
+const MIN_QUERY_CHARS = 2;
 /** Short: a warm search takes a few milliseconds, and the budget is 150 ms from keystroke to paint. */
 const DEBOUNCE_MS = 40;
 const MAX_SECTIONS = 3;
@@ -202,7 +204,8 @@ export function createSearchView(options: SearchViewOptions): SearchView {
   more.hidden = true;
   const empty = el('div', undefined, 'search-empty');
   empty.hidden = true;
-  root.append(status, notice, cards, list, more, empty);
+  // Close matches for a misspelling go right under the notice, above whatever the other words found.
+  root.append(status, notice, empty, cards, list, more);
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -236,7 +239,7 @@ export function createSearchView(options: SearchViewOptions): SearchView {
     const gen = ++generation;
     const f = filters();
     options.onSearch?.(query, f);
-    if (!query.trim()) {
+    if (query.trim().length < MIN_QUERY_CHARS) {
       current = null;
       status.textContent = '';
       notice.hidden = true;
