@@ -8,7 +8,6 @@ import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
-import '../styles/search.css';
 import { filterCounts, loadEngine, runSearch, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
 /** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
