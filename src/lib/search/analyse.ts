@@ -1,6 +1,6 @@
 // From a parsed query to what search runs: the query's concepts (each with the spellings and synonyms
 // that may stand for it) and the exact matches that become answer cards.
-import { phraseKey, type ParsedQuery, type QueryToken } from './query.ts';
+import { phraseKey, type ParsedQuery } from './query.ts';
 import type { VocabularyIndex } from './vocabulary.ts';
 
 export interface Concept {
@@ -107,6 +107,3 @@ function unique(list: string[]): string[] {
   const seen = new Set<string>();
   return list.filter((s) => (seen.has(s.toLowerCase()) ? false : (seen.add(s.toLowerCase()), true)));
 }
-
-/** Tokens worth highlighting on the landing page and in excerpts: everything meaningful, as typed. */
-export const highlightWords = (tokens: QueryToken[]) => tokens.map((t) => t.text);
