@@ -6,7 +6,9 @@ import type { Page, Site } from './site.ts';
  * query, so the decisive field is `acronyms`: single tokens that name what the page is about (see
  * searchAcronyms). `aliases` holds phrases.
  * `questions` holds the questions a page says it answers. `termSimilarity` at its maximum ranks a word
- * typed in full ("HYPERV") above longer words it is a prefix of ("hypervisor").
+ * typed in full ("HYPERV") above longer words it is a prefix of ("hypervisor"). `pageLength` is low
+ * because glossary terms and kernel symbols are records of a sentence or two: with the default, their
+ * brevity alone ranked them above the pages that explain a constant at length.
  * `noWorker`: on an index this size a query takes a few milliseconds on the main thread, while the
  * worker costs a 12 KiB script and a round trip before the first result.
  */
@@ -14,7 +16,7 @@ import type { Page, Site } from './site.ts';
 export const HIGHLIGHT_PARAM = 'highlight';
 
 export const PAGEFIND_OPTIONS = {
-  ranking: { termSimilarity: 10, metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, questions: 6, summary: 3 } },
+  ranking: { termSimilarity: 10, pageLength: 0.1, metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, questions: 6, summary: 3 } },
   noWorker: true,
 } as const;
 

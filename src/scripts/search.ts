@@ -2,46 +2,10 @@
 // (its script, styles, engine and index load on first use); a page opened from a result highlights the
 // query's words.
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
-import type { SearchView } from './searchView.ts';
+import type { SearchDialog } from './searchDialog.ts';
 
-let dialog: { element: HTMLDialogElement; view: SearchView } | null = null;
-let building: Promise<{ element: HTMLDialogElement; view: SearchView }> | null = null;
-
-async function buildDialog() {
-  const { createSearchView } = await import('./searchView.ts');
-  const element = document.createElement('dialog');
-  element.className = 'search-dialog';
-  element.setAttribute('aria-label', 'Search the atlas');
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'search-dialog-close';
-  close.textContent = 'Close';
-  close.addEventListener('click', () => element.close());
-  const fullPage = document.createElement('a');
-  fullPage.className = 'search-dialog-full';
-  fullPage.href = '/search/';
-  fullPage.textContent = 'Search page with filters';
-  const view = createSearchView({
-    id: 'search-dialog',
-    withFilters: false,
-    onSearch: (query) => {
-      fullPage.href = query.trim() ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
-    },
-  });
-  const bar = document.createElement('div');
-  bar.className = 'search-dialog-bar';
-  const hint = document.createElement('p');
-  hint.className = 'search-dialog-hint';
-  hint.textContent = '↑ ↓ move · Enter opens · Esc closes';
-  bar.append(hint, fullPage, close);
-  element.append(view.root, bar);
-  // A click on the backdrop (outside the panel) closes, as Escape does.
-  element.addEventListener('click', (event) => {
-    if (event.target === element) element.close();
-  });
-  document.body.append(element);
-  return { element, view };
-}
+let dialog: SearchDialog | null = null;
+let building: Promise<SearchDialog> | null = null;
 
 /** Opens the search dialog (or, on /search/, focuses its field). For the header button and the phone menu. */
 export async function openSearch(): Promise<void> {
@@ -51,7 +15,7 @@ export async function openSearch(): Promise<void> {
     pageInput.select();
     return;
   }
-  dialog ??= await (building ??= buildDialog());
+  dialog ??= await (building ??= import('./searchDialog.ts').then((m) => m.buildSearchDialog()));
   if (!dialog.element.open) dialog.element.showModal();
   dialog.view.input.focus();
   dialog.view.input.select();

@@ -3,6 +3,8 @@
 // fragments) is fetched only for what is shown.
 import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
 import { recognizePastedOutput } from '../lib/search/pastedOutput.ts';
+import type { ExactMatch } from '../lib/search/analyse.ts';
+import { RECORD_KIND } from '../lib/search/records.ts';
 import { searchSite, type SiteSearchOutcome } from '../lib/search/searchSite.ts';
 import { HIGHLIGHT_PARAM, PAGEFIND_OPTIONS } from '../lib/searchMeta.ts';
 
@@ -53,8 +55,8 @@ export function loadEngine() {
 export interface SearchResults extends SiteSearchOutcome {
   /** Data of result `i` (fetched on first call, then cached). */
   data(id: string): Promise<RecordData>;
-  /** The record at `url` (an answer card's term or symbol entry), found by searching its name. */
-  record(name: string, url: string): Promise<RecordData | undefined>;
+  /** The record an answer card shows (a term or symbol entry, or a page), found by searching its name. */
+  record(match: ExactMatch): Promise<RecordData | undefined>;
 }
 
 const dataCache = new Map<string, Promise<RecordData>>();
@@ -80,12 +82,14 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     }
     return hit;
   };
-  const record = async (name: string, url: string) => {
-    const found = await pagefind.search(name);
-    for (const r of (found?.results ?? []).slice(0, 5)) {
+  const record = async (match: ExactMatch) => {
+    const kind = match.kind === 'term' ? RECORD_KIND.term : match.kind === 'symbol' ? RECORD_KIND.symbol : undefined;
+    // Unquoted: a quoted search comes back unranked, and the record titled with the name ranks first.
+    const found = await pagefind.search(match.name, kind ? { filters: { kind } } : {});
+    for (const r of (found?.results ?? []).slice(0, 3)) {
       if (!byId.has(r.id)) byId.set(r.id, r);
       const d = await data(r.id);
-      if (d.url.replace(/\?[^#]*/, '') === url) return d;
+      if (d.url.replace(/\?[^#]*/, '') === match.url) return d;
     }
     return undefined;
   };

@@ -8,11 +8,12 @@ import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
-import '../styles/search.css';
 import { filterCounts, loadEngine, runSearch, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
-/** Results shown at first and per "Show more": their data is fetched only when shown. */
-const PAGE_SIZE = 8;
+/** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
+const PAGE_SIZE = 5;
+/** A single character matches most of the index by prefix: searching it costs every index chunk. */
+const MIN_QUERY_CHARS = 2;
 /** Short: a warm search takes a few milliseconds, and the budget is 150 ms from keystroke to paint. */
 const DEBOUNCE_MS = 40;
 const MAX_SECTIONS = 3;
@@ -202,7 +203,8 @@ export function createSearchView(options: SearchViewOptions): SearchView {
   more.hidden = true;
   const empty = el('div', undefined, 'search-empty');
   empty.hidden = true;
-  root.append(status, notice, cards, list, more, empty);
+  // Close matches for a misspelling go right under the notice, above whatever the other words found.
+  root.append(status, notice, empty, cards, list, more);
 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -236,7 +238,7 @@ export function createSearchView(options: SearchViewOptions): SearchView {
     const gen = ++generation;
     const f = filters();
     options.onSearch?.(query, f);
-    if (!query.trim()) {
+    if (query.trim().length < MIN_QUERY_CHARS) {
       current = null;
       status.textContent = '';
       notice.hidden = true;
@@ -256,7 +258,7 @@ export function createSearchView(options: SearchViewOptions): SearchView {
     }
     if (gen !== generation) return;
     const words = results.pasted.length ? results.pasted.flatMap((p) => p.terms) : results.parsed.tokens.map((t) => t.text);
-    const answerData = await Promise.all(results.answers.map((a) => results.record(a.name, a.url).catch(() => undefined)));
+    const answerData = await Promise.all(results.answers.map((a) => results.record(a).catch(() => undefined)));
     if (gen !== generation) return;
     const cardUrls = new Set(results.answers.map((a) => a.url));
     current = { results, shown: 0, words, cardUrls, duplicates: 0 };

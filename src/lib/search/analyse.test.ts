@@ -24,9 +24,9 @@ describe('queryConcepts', () => {
     expect(concepts('missed interrupts')[0]!.forms).toContain('lost interrupt');
   });
 
-  it('searches an acronym as a whole word, with the prefix search as a fallback', () => {
-    expect(concepts('HYPERV')).toEqual([{ label: 'HYPERV', forms: ['"HYPERV"'], fallback: 'HYPERV' }]);
-    expect(concepts('rvi')).toEqual([{ label: 'rvi', forms: ['"rvi"'], fallback: 'rvi' }]);
+  it('marks an acronym, in any case, as a whole word', () => {
+    expect(concepts('HYPERV')).toEqual([{ label: 'HYPERV', forms: ['HYPERV'], whole: true }]);
+    expect(concepts('rvi')).toEqual([{ label: 'rvi', forms: ['rvi'], whole: true }]);
   });
 
   it('offers the other base of a constant', () => {
@@ -54,8 +54,12 @@ describe('exactMatches', () => {
   });
 
   it('matches a page by title or alias, plural or not', () => {
-    expect(exact('posted interrupts')).toEqual(['term:posted interrupt', 'page:Posted interrupts']);
+    expect(exact('What became of the RFC?')).toEqual(['page:What became of the RFC']);
     expect(exact('PIR')).toEqual(['page:Posted interrupts']);
+  });
+
+  it('gives no page card to a page its term card already links to', () => {
+    expect(exact('posted interrupts')).toEqual(['term:posted interrupt']);
   });
 
   it('gives a long question no cards for its ordinary words', () => {

@@ -1,6 +1,6 @@
 // From a parsed query to what search runs: the query's concepts (each with the spellings and synonyms
 // that may stand for it) and the exact matches that become answer cards.
-import { phraseKey, type ParsedQuery, type QueryToken } from './query.ts';
+import { phraseKey, type ParsedQuery } from './query.ts';
 import type { VocabularyIndex } from './vocabulary.ts';
 
 export interface Concept {
@@ -8,8 +8,12 @@ export interface Concept {
   label: string;
   /** Index queries that stand for it: first as typed, then synonyms and other spellings. */
   forms: string[];
-  /** Searched only when no form occurs in the index (an acronym's prefix search). */
-  fallback?: string;
+  /**
+   * Match whole words only (acronyms): Pagefind matches a bare word as a prefix too ("HYPERV" would
+   * match "hypervisor"). A quoted word matches whole but comes back unranked, so relax.ts keeps the
+   * ranked prefix results that are also in the quoted ones.
+   */
+  whole?: boolean;
 }
 
 const MAX_FORMS = 4;
@@ -38,11 +42,9 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
     const token = seq[i]!;
     i += 1;
     if (token.stop) continue;
-    // An acronym is a whole word: Pagefind matches a bare word as a prefix too ("HYPERV" would match
-    // "hypervisor"), a quoted one exactly. The prefix search is kept for when the exact one finds nothing.
-    if (token.kind === 'acronym' || index.acronyms.has(token.key)) {
-      concepts.push({ label: token.text, forms: [`"${token.search}"`], fallback: token.search });
-    } else concepts.push({ label: token.text, forms: unique([token.search, ...(token.variants ?? [])]) });
+    const concept: Concept = { label: token.text, forms: unique([token.search, ...(token.variants ?? [])]) };
+    if (token.kind === 'acronym' || index.acronyms.has(token.key)) concept.whole = true;
+    concepts.push(concept);
   }
   // The same concept typed twice is searched once.
   const seen = new Set<string>();
@@ -88,20 +90,20 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
     for (const token of meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key))) {
       const term = terms.find((t) => [t.term, ...t.aliases].some((n) => n.toLowerCase() === token.key));
       if (term) add({ kind: 'term', name: term.term, url: term.url });
-      // "HYPERV" names APICV_INHIBIT_REASON_HYPERV: an upper-case acronym that is a whole part of a symbol.
-      if (token.text === token.text.toUpperCase() && token.text.length >= 3) {
+      // "HYPERV" names APICV_INHIBIT_REASON_HYPERV: an upper-case acronym that is a whole part of a
+      // symbol, when it is not a glossary term of its own.
+      else if (token.text === token.text.toUpperCase() && token.text.length >= 3) {
         const suffixed = symbols.filter((s) => s.name.split('_').at(-1) === token.text && s.name.includes('_'));
         if (suffixed.length <= MAX_SUFFIX_SYMBOLS) for (const s of suffixed) add({ kind: 'symbol', name: s.name, url: s.url });
       }
     }
   }
-  return out.slice(0, MAX_CARDS);
+  // A page whose term card is already shown (the card links to it) needs no card of its own.
+  const explained = new Set(out.filter((m) => m.kind === 'term').map((m) => terms.find((t) => t.url === m.url)?.page));
+  return out.filter((m) => m.kind !== 'page' || !explained.has(m.url)).slice(0, MAX_CARDS);
 }
 
 function unique(list: string[]): string[] {
   const seen = new Set<string>();
   return list.filter((s) => (seen.has(s.toLowerCase()) ? false : (seen.add(s.toLowerCase()), true)));
 }
-
-/** Tokens worth highlighting on the landing page and in excerpts: everything meaningful, as typed. */
-export const highlightWords = (tokens: QueryToken[]) => tokens.map((t) => t.text);

@@ -39,7 +39,7 @@ describe('search vocabulary', () => {
   it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary', () => {
     const dir = fixtureWith({ 'synonyms.yaml': '- same: [lost interrupt, missed interrupt]\n' });
     const v = buildVocabulary(loadSite(dir).site);
-    expect(v.terms.map((t) => t.term)).toEqual(['XYZ']);
+    expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/' }]);
     expect(v.symbols).toEqual([{ name: 'do_thing', url: '/symbols/#do_thing' }]);
     expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt'], ['XYZ', 'Ex why zed', 'ex why zed']]);
   });

@@ -49,7 +49,21 @@ describe('relaxedSearch', () => {
   it('bounds the number of index queries for a long question', async () => {
     const engine = fakeEngine();
     await relaxedSearch(queryConcepts(parseQuery('interrupt L1 vCPU running notification PIR hypervisor guests APIC page writes directly step'), VOCABULARY_INDEX), engine, { total, maxRuns: 10 });
-    const perConceptCounts = 13;
+    // Each concept alone (twice for an acronym: prefix and whole word), then at most maxRuns more.
+    const perConceptCounts = 13 * 2;
     expect(engine.queries.length).toBeLessThanOrEqual(perConceptCounts + 10);
+  });
+});
+
+describe('acronyms', () => {
+  it('match whole words, in the index’s ranking, not words they are a prefix of', async () => {
+    const corpus = { a: 'RVI once.', b: 'RVI RVI RVI is here, RVI.', c: 'rvicious rvicious rvicious words.' };
+    const r = await relaxedSearch([{ label: 'RVI', forms: ['RVI'], whole: true }], fakeEngine(corpus), { total: 3 });
+    expect(r.ids).toEqual(['b', 'a']);
+  });
+
+  it('fall back to prefix matches when no whole word exists', async () => {
+    const r = await relaxedSearch([{ label: 'RVIC', forms: ['RVIC'], whole: true }], fakeEngine({ c: 'rvicious words.' }), { total: 1 });
+    expect(r.ids).toEqual(['c']);
   });
 });

@@ -68,8 +68,14 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const unknown: string[] = [];
   await Promise.all(
     concepts.map(async (concept) => {
-      let forms = (await Promise.all(concept.forms.map(async (form) => ({ form, ids: await search(form) })))).filter((f) => f.ids.length);
-      if (!forms.length && concept.fallback) forms = [{ form: concept.fallback, ids: await search(concept.fallback) }].filter((f) => f.ids.length);
+      const idsOf = async (form: string) => {
+        const ids = await search(form);
+        if (!concept.whole) return ids;
+        // Whole words only, in the index's ranking; the prefix matches when no whole word exists.
+        const whole = new Set(await search(`"${form}"`));
+        return whole.size ? ids.filter((id) => whole.has(id)) : ids;
+      };
+      const forms = (await Promise.all(concept.forms.map(async (form) => ({ form, ids: await idsOf(form) })))).filter((f) => f.ids.length);
       if (!forms.length) unknown.push(concept.label);
       else {
         const covered = new Set(forms.flatMap((f) => f.ids));
@@ -90,7 +96,8 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form) => {
     const query = subset.map(formOf).join(' ');
     if (runs.some((r) => r.query === query)) return;
-    const ids = await search(query);
+    // Only records that really contain every concept (an acronym's prefix matches left out).
+    const ids = (await search(query)).filter((id) => subset.every((c) => c.covered.has(id)));
     runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset), ids });
     for (const id of ids) found.add(id);
   };

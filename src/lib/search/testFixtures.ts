@@ -7,9 +7,9 @@ import { indexVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
 export const VOCABULARY: SearchVocabulary = {
   terms: [
-    { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi' },
-    { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2' },
-    { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt' },
+    { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi', page: '/apicv/virtual-interrupt-delivery/' },
+    { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2', page: '/nested/' },
+    { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt', page: '/apicv/posted-interrupts/' },
   ],
   symbols: [
     { name: 'kvm_set_apicv_inhibit', url: '/symbols/#kvm_set_apicv_inhibit' },
@@ -53,10 +53,9 @@ export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] 
         .filter((t) => [...vocabulary].some((v) => matches(v, t)));
       if (!terms.length) return [];
       const score = (d: (typeof docs)[number]) => terms.reduce((n, t) => n + d.words.filter((w) => matches(w, t)).length, 0);
-      return docs
-        .filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))))
-        .sort((a, b) => score(b) - score(a))
-        .map((d) => d.id);
+      const found = docs.filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))));
+      // Like Pagefind, a quoted query comes back unranked.
+      return (exact ? found : found.sort((a, b) => score(b) - score(a))).map((d) => d.id);
     },
   };
 }

@@ -10,6 +10,8 @@ export interface VocabularyTerm {
   aliases: string[];
   /** URL of the term's own search record (its entry on the glossary page). */
   url: string;
+  /** URL of the page that explains the term. */
+  page: string;
 }
 export interface VocabularySymbol {
   name: string;
@@ -34,7 +36,13 @@ export interface SearchVocabulary {
 const usableSynonym = (s: string) => !/[,;:"()]/.test(s) && s.split(/\s+/).length <= 4;
 
 export function buildVocabulary(site: Site): SearchVocabulary {
-  const terms = [...site.terms.values()].map((t) => ({ term: t.data.term, expansion: t.data.expansion, aliases: t.data.aliases, url: t.url }));
+  const terms = [...site.terms.values()].map((t) => ({
+    term: t.data.term,
+    expansion: t.data.expansion,
+    aliases: t.data.aliases,
+    url: t.url,
+    page: `/${t.data.page.split('#')[0]}/`,
+  }));
   const glossaryGroups = terms
     .map((t) => [t.term, t.expansion, ...t.aliases].filter(usableSynonym))
     .filter((g) => g.length > 1);
