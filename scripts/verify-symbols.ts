@@ -1,9 +1,11 @@
 // Checks every kernel symbol in content/symbols/ against a kernel tree:
 //   npm run verify:symbols -- <path-to-kernel-tree> [--record]
-// With --record, the tree's version (from its Makefile) is added to `checked` of each symbol found.
+// With --record, the tree's exact version (from its Makefile: 6.12.118 for a stable or Debian tree,
+// v6.12 for an upstream tag) is added to `checked` of each symbol found.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { kernelTreeVersion } from '../src/lib/kernelVersion.ts';
 import { findDefinition } from '../src/lib/symbolDefinition.ts';
 import { buildSite } from '../src/lib/site.ts';
 import { CONTENT_ROOT } from '../src/lib/project.ts';
@@ -15,9 +17,14 @@ if (!tree || !existsSync(join(tree, 'Makefile'))) {
   console.error('usage: npm run verify:symbols -- <path-to-kernel-tree> [--record]');
   process.exit(2);
 }
-const makefile = readFileSync(join(tree, 'Makefile'), 'utf8');
-const field = (key: string) => new RegExp(`^${key} = (\\d+)`, 'm').exec(makefile)?.[1];
-const version = `v${field('VERSION')}.${field('PATCHLEVEL')}`;
+let version: string;
+try {
+  version = kernelTreeVersion(tree);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+console.log(`kernel tree ${tree}: version ${version} (from its Makefile)\n`);
 
 const site = buildSite(CONTENT_ROOT);
 let failures = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLinkGraph, pageCitations } from './linkGraph.ts';
+import { buildLinkGraph, citationAnchor, citationCounts, pageCitations } from './linkGraph.ts';
 import { buildPreviews } from './previews.ts';
 import { pathSteps, readingPaths, topicPages } from './readingPaths.ts';
 import { loadSite } from './site.ts';
@@ -32,6 +32,12 @@ describe('pageCitations', () => {
     expect(pageCitations(site, site.pages.get('apic')!).map((s) => s.id)).toEqual(['src-two', 'src-one']);
     expect(pageCitations(site, site.pages.get('apic/child')!).map((s) => s.id)).toEqual(['src-one']);
   });
+
+  it('counts citations per source for the back-links, and a source never cited has none', () => {
+    expect([...citationCounts(site.pages.get('apic')!)]).toEqual([['src-two', 1], ['src-one', 1]]);
+    expect(citationCounts(site.pages.get('apic/child')!).size).toBe(0);
+    expect(citationAnchor('src-two', 2)).toBe('cite-src-two-2');
+  });
 });
 
 describe('reading paths', () => {
@@ -51,7 +57,7 @@ describe('reading paths', () => {
 describe('buildPreviews', () => {
   it('has a preview for every page, term and symbol', () => {
     const previews = buildPreviews(site);
-    expect(Object.keys(previews).sort()).toEqual(['page:apic', 'page:apic/child', 'page:apicv', 'sym:do_thing', 'term:xyz']);
+    expect(Object.keys(previews).sort()).toEqual(['page:apic', 'page:apic/child', 'page:apicv', 'source:src-one', 'source:src-two', 'sym:do_thing', 'term:xyz']);
     expect(previews['sym:do_thing']).toMatchObject({
       type: 'sym', file: 'arch/x86/kvm/thing.c',
       elixir: [
@@ -60,5 +66,6 @@ describe('buildPreviews', () => {
       ],
     });
     expect(previews['term:xyz']).toMatchObject({ type: 'term', expansion: 'Ex why zed' });
+    expect(previews['source:src-one']).toEqual({ type: 'source', title: site.sources.get('src-one')!.data.title, kind: 'Web page', details: ['2026-01-01'] });
   });
 });

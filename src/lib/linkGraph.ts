@@ -46,3 +46,13 @@ export function pageCitations(site: Site, page: Page): Source[] {
   for (const id of page.data.sources) if (!ids.includes(id)) ids.push(id);
   return ids.map((id) => site.sources.get(id)!).filter(Boolean);
 }
+
+/** How many times the page cites each source, so its Sources list can link back to every citation. */
+export function citationCounts(page: Page): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const link of page.resolved) if (link.kind === 'cite') counts.set(link.sourceId, (counts.get(link.sourceId) ?? 0) + 1);
+  return counts;
+}
+
+/** The id of the `n`-th (1-based) citation of a source on a page, the target of its back-link. */
+export const citationAnchor = (sourceId: string, n: number) => `cite-${sourceId}-${n}`;

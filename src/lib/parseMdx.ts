@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseWikiLink, WIKILINK_PATTERN, type WikiLink } from './wikiLink.ts';
+import { parseWikiLink, strayWikiLinkOpenings, WIKILINK_PATTERN, type WikiLink } from './wikiLink.ts';
 
 export interface Heading {
   depth: number;
@@ -34,17 +34,23 @@ export function parseMdxTree(body: string): Root {
   return processor.parse(body);
 }
 
-/** Finds every `[[...]]` in the text nodes of a tree (never in code), calling back with its line. */
+/** The line of `index` in a text node that starts on `startLine`. */
+const lineAt = (text: string, index: number, startLine: number) => startLine + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+
+/**
+ * Finds every `[[...]]` in the text nodes of a tree (never in code), calling back with its line, and every
+ * `[[` that opens no well-formed link (it would show as raw source), calling back with `raw: null`.
+ */
 export function eachWikiLinkText(
   tree: Root,
-  fn: (match: { raw: string; inner: string; line: number; inHeading: boolean }) => void,
+  fn: (match: { raw: string; inner: string; line: number; inHeading: boolean } | { raw: null; line: number }) => void,
 ): void {
   visit(tree, 'text', (node, _index, parent) => {
     const startLine = node.position?.start.line ?? 1;
     for (const m of node.value.matchAll(WIKILINK_PATTERN)) {
-      const line = startLine + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
-      fn({ raw: m[0], inner: m[1]!, line, inHeading: parent?.type === 'heading' });
+      fn({ raw: m[0].replace(/\s+/g, ' '), inner: m[1]!, line: lineAt(node.value, m.index, startLine), inHeading: parent?.type === 'heading' });
     }
+    for (const index of strayWikiLinkOpenings(node.value)) fn({ raw: null, line: lineAt(node.value, index, startLine) });
   });
 }
 
@@ -60,7 +66,12 @@ export function parseBody(body: string, bodyLine: number): ParsedBody {
   });
   const links: LinkOccurrence[] = [];
   const problems: ParsedBody['problems'] = [];
-  eachWikiLinkText(tree, ({ raw, inner, line, inHeading }) => {
+  eachWikiLinkText(tree, (match) => {
+    if (match.raw === null) {
+      problems.push({ line: match.line + offset, message: '"[[" opens no cross-link (no matching "]]", or formatting inside the link); it would show as raw text' });
+      return;
+    }
+    const { raw, inner, line, inHeading } = match;
     if (inHeading) {
       problems.push({ line: line + offset, message: `cross-link ${raw} inside a heading; link from the text below it` });
       return;

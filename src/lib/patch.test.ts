@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findHunk, parsePatch, PATCH_FILE, patchLineKind } from './patch.ts';
+import { findHunk, parsePatch, PATCH_FILE, patchLineKind, reindentHunk } from './patch.ts';
 
 const text = readFileSync(resolve(import.meta.dirname, '../..', PATCH_FILE), 'utf8');
 
@@ -57,5 +57,67 @@ describe('patchLineKind', () => {
     expect(patchLineKind('- return RET_PF_CONTINUE;')).toBe('del');
     expect(patchLineKind('---')).toBe('text');
     expect(patchLineKind('Signed-off-by: Ake Koomsin')).toBe('text');
+  });
+});
+
+describe('reindentHunk', () => {
+  const hunk = (header: string, lines: string[]) => ({ header, lines });
+
+  it('restores kernel indentation: bodies, one-statement ifs, continuations and block comments', () => {
+    const lines = reindentHunk(hunk('@@ -4293,6 +4293,30 @@ void kvm_arch_async_page_ready(struct kvm_vcpu *vcpu, struct kvm_async_pf *work)', [
+      'kvm_mmu_do_page_fault(vcpu, work->cr2_or_gpa, 0, true, NULL);',
+      '}',
+      '',
+      '+static int f(struct kvm_vcpu *vcpu,',
+      '+ struct kvm_page_fault *fault)',
+      '+{',
+      '+ /*',
+      '+ * A comment.',
+      '+ */',
+      '+ if (unlikely(slot &&',
+      '+ kvm_apicv_activated(vcpu->kvm)))',
+      '+ kvm_set_apicv_inhibit(vcpu->kvm,',
+      '+ REASON);',
+      '+ return RET_PF_CONTINUE;',
+      '+}',
+    ]));
+    expect(lines).toEqual([
+      ' \tkvm_mmu_do_page_fault(vcpu, work->cr2_or_gpa, 0, true, NULL);',
+      ' }',
+      ' ',
+      '+static int f(struct kvm_vcpu *vcpu,',
+      '+    struct kvm_page_fault *fault)',
+      '+{',
+      '+\t/*',
+      '+\t * A comment.',
+      '+\t */',
+      '+\tif (unlikely(slot &&',
+      '+\t    kvm_apicv_activated(vcpu->kvm)))',
+      '+\t\tkvm_set_apicv_inhibit(vcpu->kvm,',
+      '+\t\t    REASON);',
+      '+\treturn RET_PF_CONTINUE;',
+      '+}',
+    ]);
+  });
+
+  it('indents an enum body and the list inside a macro it starts in', () => {
+    expect(reindentHunk(hunk('@@ -1188,6 +1188,12 @@ enum kvm_apicv_inhibit {', ['A,', '+ B,']))).toEqual([' \tA,', '+\tB,']);
+    expect(reindentHunk(hunk('@@ -683,7 +683,8 @@ extern struct kvm_x86_nested_ops svm_nested_ops;', ['BIT(A) | \\', '- BIT(B) \\', '+ BIT(C) \\', ')', '', 'bool f(void);'])))
+      .toEqual([' \tBIT(A) | \\', '-\tBIT(B) \\', '+\tBIT(C) \\', ' )', ' ', ' bool f(void);']);
+    // A macro list right after a function: the "\\" lines decide, not the function named after @@.
+    expect(reindentHunk(hunk('@@ -8189,7 +8189,8 @@ static void g(void)', ['BIT(A) \\', ')']))).toEqual([' \tBIT(A) \\', ' )']);
+  });
+
+  it('reads a signature cut short in the @@ line as a function body', () => {
+    expect(reindentHunk(hunk('@@ -4307,13 +4331,8 @@ static int f(struct kvm_vcpu *vcpu, struct kvm_page_fault *fault', ['return X;', 'if (a) {', '- b();', '}'])))
+      .toEqual([' \treturn X;', ' \tif (a) {', '-\t\tb();', ' \t}']);
+  });
+
+  it('keeps every line\'s code text: only whitespace at the start changes', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../..', PATCH_FILE), 'utf8');
+    for (const h of parsePatch(text).flatMap((f) => f.hunks)) {
+      const again = reindentHunk(h);
+      expect(again.map((l) => l.slice(1).trim())).toEqual(h.lines.map((l) => (/^[+-]/.test(l) ? l.slice(1) : l).trim()));
+    }
   });
 });

@@ -1,13 +1,31 @@
-import { TOPIC_LABELS } from '../schemas/topics.ts';
+import { SOURCE_KIND_LABELS, TOPIC_LABELS } from '../schemas/topics.ts';
 import { symbolElixirLinks } from './elixir.ts';
+import type { SourceData } from '../schemas/source.ts';
 import type { Site } from './site.ts';
 
 export type Preview =
   | { type: 'page'; title: string; topic: string; summary: string }
   | { type: 'term'; title: string; expansion: string; definition: string }
-  | { type: 'sym'; title: string; kind: string; file: string; summary: string; elixir: { version: string; url: string }[]; proposedBy?: string };
+  | { type: 'sym'; title: string; kind: string; file: string; summary: string; elixir: { version: string; url: string }[]; proposedBy?: string }
+  | { type: 'source'; title: string; kind: string; details: string[] };
 
-/** All preview data, keyed like the `data-preview` attribute of a cross-link (`page:<id>`, `term:<id>`, `sym:<name>`). */
+/** What pins a source, in reading order: the part used, then edition, version, commit, Message-ID, author, date. */
+function sourceDetails(data: SourceData): string[] {
+  return [
+    data.section,
+    data.edition && `Edition: ${data.edition}`,
+    data.version && `Version: ${data.version}`,
+    data.commit && `Commit ${data.commit.slice(0, 12)}`,
+    data.messageId && `Message-ID ${data.messageId}`,
+    data.author,
+    data.date,
+  ].filter((d): d is string => Boolean(d));
+}
+
+/**
+ * All preview data, keyed like the `data-preview` attribute of a cross-link (`page:<id>`, `term:<id>`,
+ * `sym:<name>`, and `source:<id>` for citations).
+ */
 export function buildPreviews(site: Site): Record<string, Preview> {
   const out: Record<string, Preview> = {};
   for (const page of site.pages.values()) {
@@ -23,6 +41,9 @@ export function buildPreviews(site: Site): Record<string, Preview> {
       elixir: symbolElixirLinks(symbol).map(({ version, url }) => ({ version, url })),
       ...(proposedBy ? { proposedBy } : {}),
     };
+  }
+  for (const source of site.sources.values()) {
+    out[`source:${source.id}`] = { type: 'source', title: source.data.title, kind: SOURCE_KIND_LABELS[source.data.kind], details: sourceDetails(source.data) };
   }
   return out;
 }

@@ -106,6 +106,20 @@ describe('bad content fails with file and line', () => {
     expect(errorsOf(dir)).toContain('docs/apic/child.mdx:14: cross-link [[apic]] inside a heading; link from the text below it');
   });
 
+  it('resolves a cross-link wrapped across lines', () => {
+    const dir = fixtureWith({ 'docs/apic/child.mdx': (t) => t.replace('Back to [[apic]].', 'Back to [[apic|the\nlanding page]] and [[apic/nope|a\nmissing page]].') });
+    const { site, errors } = loadSite(dir, dir);
+    expect(site.pages.get('apic/child')!.links.map((l) => l.link)).toContainEqual({ kind: 'page', page: 'apic', anchor: null, label: 'the landing page' });
+    expect(errors.map((e) => `${e.file}:${e.line}: ${e.detail}`)).toEqual(['docs/apic/child.mdx:13: [[apic/nope|a missing page]]: unknown page "apic/nope"']);
+  });
+
+  it('rejects a [[ that would reach the page as raw text, naming its line', () => {
+    const dir = fixtureWith({ 'docs/apic/child.mdx': (t) => t.replace('## Second part', '## Second part\n\nSee [[apic|the *landing* page]].') });
+    expect(errorsOf(dir)).toEqual([
+      'docs/apic/child.mdx:16: "[[" opens no cross-link (no matching "]]", or formatting inside the link); it would show as raw text',
+    ]);
+  });
+
   it('names unknown pages in reading paths', () => {
     const dir = fixtureWith({ 'paths.yaml': (t) => t.replace('apicv]', 'apicv, nope]') });
     expect(errorsOf(dir)).toEqual(['paths.yaml:4: reading path "tour" names unknown page "nope"']);

@@ -13,10 +13,19 @@ export type WikiLink =
   | { kind: 'sym'; name: string; label: string | null }
   | { kind: 'cite'; id: string; locator: string | null };
 
-export const WIKILINK_PATTERN = /\[\[([^[\]\n]+?)\]\]/g;
+/** A cross-link may wrap across lines in the source: whitespace, newlines included, is allowed inside `[[…]]`. */
+export const WIKILINK_PATTERN = /\[\[([^[\]]+?)\]\]/g;
+
+/** Where a `[[` is left in text once every well-formed link is taken out: it would reach the reader as raw source. */
+export function strayWikiLinkOpenings(text: string): number[] {
+  const rest = text.replace(WIKILINK_PATTERN, (m) => ' '.repeat(m.length));
+  return [...rest.matchAll(/\[\[/g)].map((m) => m.index);
+}
 
 /** Parses the inside of `[[...]]`; returns a string describing the problem when it is malformed. */
-export function parseWikiLink(inner: string): WikiLink | string {
+export function parseWikiLink(rawInner: string): WikiLink | string {
+  // A link wrapped across source lines reads as if written on one line.
+  const inner = rawInner.replace(/\s+/g, ' ');
   const bar = inner.indexOf('|');
   const target = (bar === -1 ? inner : inner.slice(0, bar)).trim();
   const label = bar === -1 ? null : inner.slice(bar + 1).trim() || null;
@@ -38,4 +47,16 @@ export function parseWikiLink(inner: string): WikiLink | string {
   const anchor = hash === -1 ? null : target.slice(hash + 1);
   if (anchor === '') return `empty anchor in [[${inner}]]`;
   return { kind: 'page', page: page || null, anchor, label };
+}
+
+/**
+ * Every `[[` in a built HTML page outside code, scripts and styles, with its line in the HTML file: a
+ * cross-link that reached the reader as raw source. Code elements are blanked line for line so line numbers hold.
+ */
+export function leakedWikiLinks(html: string): { line: number; excerpt: string }[] {
+  const text = html.replace(/<(pre|code|script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, (m) => m.replace(/[^\n]/g, ' '));
+  return [...text.matchAll(/\[\[/g)].map((m) => ({
+    line: (text.slice(0, m.index).match(/\n/g)?.length ?? 0) + 1,
+    excerpt: text.slice(m.index, m.index + 60).split('\n')[0]!,
+  }));
 }

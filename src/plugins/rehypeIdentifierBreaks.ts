@@ -13,11 +13,14 @@ export function withIdentifierBreaks(text: string): ElementContent[] {
   });
 }
 
-/** Inline code (not code blocks) gets break opportunities at identifier boundaries. */
+/**
+ * Inline code in running text gets break opportunities at identifier boundaries. Code blocks and tables
+ * get none: a table keeps each identifier whole and scrolls sideways instead (see .table-scroll).
+ */
 export default function rehypeIdentifierBreaks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'pre') return SKIP;
+      if (node.tagName === 'pre' || node.tagName === 'table') return SKIP;
       if (node.tagName !== 'code') return;
       node.children = node.children.flatMap((child) => (child.type === 'text' ? withIdentifierBreaks(child.value) : [child]));
       return SKIP;

@@ -3,11 +3,11 @@ import { relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { visit, SKIP } from 'unist-util-visit';
 import { ContentError } from '../lib/errors.ts';
-import { pageCitations } from '../lib/linkGraph.ts';
+import { citationAnchor, pageCitations } from '../lib/linkGraph.ts';
 import { getProject, CONTENT_ROOT } from '../lib/project.ts';
 import { resolveWikiLink } from '../lib/resolveWikiLink.ts';
 import { pageIdFromPath } from '../lib/site.ts';
-import { parseWikiLink, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
+import { parseWikiLink, strayWikiLinkOpenings, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
 
 /** Remark adapter: turns `[[...]]` cross-links into links the engine has resolved. */
 export default function remarkWikiLinks() {
@@ -16,31 +16,41 @@ export default function remarkWikiLinks() {
     const project = getProject();
     const page = path && !path.startsWith('..') ? project.site.pages.get(pageIdFromPath(path)) : undefined;
     const citations = page ? pageCitations(project.site, page).map((s) => s.id) : [];
+    // Citations of each source so far, in document order: the ids the Sources list links back to.
+    const citedTimes = new Map<string, number>();
 
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('[[')) return;
+      const lineOf = (at: number) => (node.position?.start.line ?? 0) + (node.value.slice(0, at).match(/\n/g)?.length ?? 0);
+      const [stray] = strayWikiLinkOpenings(node.value);
+      if (stray !== undefined) throw new ContentError(file.path ?? 'unknown file', lineOf(stray) || undefined, '"[[" opens no cross-link; it would show as raw text');
       const out: PhrasingContent[] = [];
       let last = 0;
       for (const m of node.value.matchAll(WIKILINK_PATTERN)) {
-        const line = (node.position?.start.line ?? 0) + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        const line = lineOf(m.index);
         const fail = (message: string) => {
-          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0]}: ${message}`);
+          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0].replace(/\s+/g, ' ')}: ${message}`);
         };
         if (!page) fail('cross-links work only in pages under content/docs/');
         const parsed = parseWikiLink(m[1]!);
         if (typeof parsed === 'string') return fail(parsed);
         const result = resolveWikiLink(project.site, parsed, page!.id);
         if (!result.ok) return fail(result.message);
-        if (m.index > last) out.push({ type: 'text', value: node.value.slice(last, m.index) });
-        last = m.index + m[0].length;
         const link = result.link;
+        const before = node.value.slice(last, m.index);
+        // A citation marker stays on the line of the word it follows: a no-break space instead of a space.
+        const text = link.kind === 'cite' ? before.replace(/\s+$/, '\u00a0') : before;
+        if (text) out.push({ type: 'text', value: text });
+        last = m.index + m[0].length;
         if (link.kind === 'cite') {
           const n = citations.indexOf(link.sourceId) + 1;
+          const k = (citedTimes.get(link.sourceId) ?? 0) + 1;
+          citedTimes.set(link.sourceId, k);
           out.push({
             type: 'link',
             url: link.href,
             children: [{ type: 'text', value: `[${n}${link.locator ? `, ${link.locator}` : ''}]` }],
-            data: { hProperties: { className: ['cite'], 'data-cite': link.sourceId } },
+            data: { hProperties: { className: ['cite'], id: citationAnchor(link.sourceId, k), 'data-cite': link.sourceId, 'data-preview': link.preview } },
           } as PhrasingContent);
           continue;
         }

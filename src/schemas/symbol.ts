@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KERNEL_VERSION_PATTERN } from '../lib/kernelVersion.ts';
 import { SYMBOL_KINDS } from './topics.ts';
 
 /** A kernel symbol, one YAML file per symbol under content/symbols/. */
@@ -8,8 +9,11 @@ export const symbolSchema = z.strictObject({
   /** Path in the kernel tree where the symbol is defined. */
   file: z.string().regex(/^[a-z0-9_./-]+\.[ch]$/, 'a kernel path ending in .c or .h'),
   summary: z.string().min(10).max(240),
-  /** Kernel versions in which `npm run verify:symbols` found the definition at `file`. */
-  checked: z.array(z.string().regex(/^v\d+\.\d+$/)).default([]),
+  /**
+   * Exact kernel versions in which `npm run verify:symbols` found the definition at `file`: an upstream
+   * tag (`v6.12`) or a stable/distribution release (`6.12.118`), as the tree's Makefile says.
+   */
+  checked: z.array(z.string().regex(KERNEL_VERSION_PATTERN, 'an exact kernel version such as v6.12 or 6.12.118')).default([]),
   /** Set for symbols that exist only in a proposed patch, never in a release. */
   proposedBy: z.string().optional(),
 });

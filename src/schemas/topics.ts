@@ -24,8 +24,12 @@ export const KIND_LABELS: Record<(typeof PAGE_KINDS)[number], string> = {
 };
 export const SYMBOL_KINDS = ['function', 'macro', 'enum value', 'struct', 'field', 'tracepoint', 'module parameter'] as const;
 export const SOURCE_KINDS = [
-  'intel-sdm', 'amd-apm', 'kernel-source', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
+  'intel-sdm', 'amd-apm', 'kernel-source', 'source-code', 'kernel-doc', 'mailing-list', 'commit', 'paper', 'web-page',
 ] as const;
+export const SOURCE_KIND_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
+  'intel-sdm': 'Intel SDM', 'amd-apm': 'AMD APM', 'kernel-source': 'Kernel source', 'source-code': 'Source code', 'kernel-doc': 'Kernel documentation',
+  'mailing-list': 'Mailing list', commit: 'Commit', paper: 'Paper', 'web-page': 'Web page',
+};
 
 /** Kernel versions every symbol gets an Elixir link for: the RFC's base and a current LTS. */
 export const ELIXIR_VERSIONS = ['v6.5', 'v6.12'] as const;

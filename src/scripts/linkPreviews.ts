@@ -1,5 +1,6 @@
-// Link previews: hovering or focusing a cross-link shows what it points to. Data comes from one JSON
-// file fetched on first use. Touch: the first tap shows the preview, the second follows the link.
+// Link previews: hovering or focusing a cross-link or citation shows what it points to. Data comes from one
+// JSON file fetched on first use. Touch: the first tap shows the preview with an "Open" link at its foot;
+// a second tap on the link follows it too.
 import type { Preview } from '../lib/previews.ts';
 
 const SHOW_DELAY = 250;
@@ -9,7 +10,16 @@ const loadData = () => (data ??= fetch('/previews.json').then((r) => r.json()));
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function render(p: Preview): string {
+/** What the "Open" action at the foot of a tapped preview says, per kind of link. */
+const OPEN_LABELS: Record<Preview['type'], string> = { page: 'Open page', term: 'Open in the glossary', sym: 'Open in the symbol index', source: 'Go to the source' };
+
+function render(p: Preview, link: HTMLAnchorElement): string {
+  if (p.type === 'source') {
+    // The locator is the text after the number in the marker: "[3, §29.6]" -> "§29.6".
+    const locator = /^\[\d+, ([\s\S]*)\]$/.exec(link.textContent ?? '')?.[1];
+    return `<p class="preview-kicker">Source · ${escapeHtml(p.kind)}</p><p class="preview-title">${escapeHtml(p.title)}</p>${
+      locator ? `<p>Cited here: ${escapeHtml(locator)}</p>` : ''}${p.details.length ? `<p class="preview-details">${p.details.map(escapeHtml).join(' · ')}</p>` : ''}`;
+  }
   if (p.type === 'page') {
     return `<p class="preview-kicker">${escapeHtml(p.topic)}</p><p class="preview-title">${escapeHtml(p.title)}</p><p>${escapeHtml(p.summary)}</p>`;
   }
@@ -42,14 +52,22 @@ export function initLinkPreviews() {
     current?.removeAttribute('aria-describedby');
     current = null;
   };
-  const show = async (link: HTMLAnchorElement) => {
+  const show = async (link: HTMLAnchorElement, tapped = false) => {
     clearTimeout(hideTimer);
     const key = link.dataset.preview!;
-    const preview = (await loadData())[key];
+    const preview: Preview | undefined = (await loadData())[key];
     if (!preview) return;
     if (current && current !== link) current.removeAttribute('aria-describedby');
     current = link;
-    box.innerHTML = render(preview);
+    box.innerHTML = render(preview, link);
+    if (tapped) {
+      // A phone has no hover: say plainly how to go on (Wikipedia's mobile previews end the same way).
+      const open = document.createElement('a');
+      open.className = 'preview-open';
+      open.href = link.href;
+      open.textContent = `${OPEN_LABELS[preview.type]} →`;
+      box.append(open);
+    }
     box.hidden = false;
     link.setAttribute('aria-describedby', box.id);
     // Position below the link (above if there is no room), inside the viewport; absolute, so no layout shift.
@@ -92,7 +110,7 @@ export function initLinkPreviews() {
     if (!link || lastPointer !== 'touch') return;
     if (current !== link || box.hidden) {
       e.preventDefault();
-      void show(link);
+      void show(link, true);
     }
   });
   document.addEventListener('keydown', (e) => {

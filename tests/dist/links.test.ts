@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
+import { leakedWikiLinks } from '../../src/lib/wikiLink.ts';
 import { DIST, distPages, isDocPage } from './distSite.ts';
 
 const pages = distPages();
@@ -61,6 +62,20 @@ describe('links in the built site', () => {
     }
   });
 
+  it('every citation has an id its source links back to (↩), and a no-break space binds it to the word before', () => {
+    for (const page of pages.filter(isDocPage)) {
+      const cites = page.root.querySelectorAll('a.cite');
+      const backs = page.root.querySelectorAll('section.sources li[id^="source-"] .cite-back, section.sources li[id^="source-"] .cite-back a')
+        .map((a) => a.getAttribute('href')).filter(Boolean);
+      expect(backs.sort(), page.url).toEqual(cites.map((c) => `#${c.id}`).sort());
+      for (const cite of cites) {
+        const before = page.html.slice(Math.max(0, page.html.indexOf(`id="${cite.id}"`) - 400), page.html.indexOf(`id="${cite.id}"`));
+        const textBefore = before.slice(0, before.lastIndexOf('<a')).replace(/<[^>]*>/g, '');
+        expect(/[ \t\n]$/.test(textBefore), `${page.url}: breakable space before ${cite.id}`).toBe(false);
+      }
+    }
+  });
+
   it('"Connections" lists every page that links here under "Leads to", once, and search ignores it', () => {
     const docs = pages.filter(isDocPage);
     // Cross-links written in the text ([[page]]), as the link graph counts them.
@@ -80,6 +95,13 @@ describe('links in the built site', () => {
     for (const page of pages.filter(isDocPage)) {
       for (const col of page.root.querySelectorAll('.connections-col')) expect(col.querySelectorAll('li').length, page.url).toBeGreaterThan(0);
     }
+  });
+
+  it('no page shows a raw [[...]] cross-link: every one was resolved (file and line of the HTML are named)', () => {
+    const leaks = pages.flatMap((p) => leakedWikiLinks(p.html).map((l) => `${p.file}:${l.line}: ${l.excerpt}`));
+    const previews = readFileSync(join(DIST, 'previews.json'), 'utf8');
+    if (previews.includes('[[')) leaks.push(`previews.json: ${previews.slice(previews.indexOf('[['), previews.indexOf('[[') + 60)}`);
+    expect(leaks).toEqual([]);
   });
 
   it('every cross-link has a preview in previews.json', () => {

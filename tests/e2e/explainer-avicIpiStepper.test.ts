@@ -26,6 +26,21 @@ describe('AVIC IPI stepper', () => {
     expect(errors).toEqual([]);
   });
 
+  it('Previous steps back, and Previous and Next stay put while stepping', async () => {
+    const { page } = await site.open('/avic/doorbell/');
+    const st = page.locator('[data-avic-ipi]');
+    const nav = st.locator('[data-nav] button');
+    await nav.first().waitFor({ state: 'visible' });
+    const where = () => nav.evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y + scrollY)]; }));
+    const before = await where();
+    await press(st.getByRole('button', { name: 'Next step' }), 'Enter', 3);
+    await expect.poll(() => st.locator('[data-position]').textContent()).toBe('Step 4 of 5');
+    expect(await where()).toEqual(before);
+    await press(st.getByRole('button', { name: 'Previous step' }));
+    await expect.poll(() => st.locator('[data-position]').textContent()).toBe('Step 3 of 5');
+    expect(await where()).toEqual(before);
+  });
+
   it('target not running: 0x401 TARGET_NOT_RUNNING and KVM kicks the target', async () => {
     const { page } = await site.open('/avic/doorbell/');
     const st = page.locator('[data-avic-ipi]');

@@ -27,7 +27,7 @@ describe('nested exit explorer', () => {
     await root.locator('select[name="exit"]').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     await expect.poll(() => summary.textContent()).toContain('L0 (KVM) handles it');
-    expect(await details.textContent()).toContain('nested.c:6447-6454');
+    expect(await details.textContent()).toContain('nested.c:6448-6455');
     expect(await details.locator('a[href="/rfc/failure-scenario/#7-later-accesses-ept-misconfigurations"]').count()).toBe(1);
 
     // Load the passthrough settings with Enter, then 49 -> 48 -> 45 -> 44 -> 43 -> 32 MSR_WRITE.

@@ -44,6 +44,23 @@ describe('failure-scenario stepper', () => {
     expect(errors).toEqual([]);
   });
 
+  it('Previous and Next stay put on every step', async () => {
+    const { page } = await site.open(PAGE);
+    const st = page.locator('[data-rfc-stepper]').first();
+    await st.locator('[data-controls]').waitFor({ state: 'visible' });
+    const where = () => st.locator('button[data-prev], button[data-next]').evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y + scrollY)]; }));
+    const before = await where();
+    for (let i = 0; i < 8; i++) {
+      await st.locator('button[data-next]').focus();
+      await page.keyboard.press('Enter');
+      expect(await where()).toEqual(before);
+    }
+    await st.locator('button[data-prev]').focus();
+    await page.keyboard.press('Enter');
+    expect(await st.locator('[data-position]').textContent()).toBe('Step 8 of 9');
+    expect(await where()).toEqual(before);
+  });
+
   it('Previous is inert on the first step and Next on the last', async () => {
     const { page } = await site.open(PAGE);
     const st = page.locator('[data-rfc-stepper]').first();

@@ -19,7 +19,7 @@ describe('virtual-interrupt delivery simulator', () => {
     expect(await sim.locator('details[data-example]').getAttribute('open')).toBeNull();
 
     await press(button('example-next'));
-    expect(await live.textContent()).toContain('Example step 1. Evaluation: RVI 0x61 is in priority class 6');
+    expect(await live.textContent()).toContain('Example step 1. VM entry: PPR virtualization leaves VPPR at 0x40, then the processor evaluates: RVI 0x61 is in priority class 6');
     expect(await field('recognized').textContent()).toBe('yes, 0x61');
 
     await press(button('example-next'), ' ');
@@ -97,5 +97,38 @@ describe('virtual-interrupt delivery simulator', () => {
     expect(await sim.locator('[data-field="rvi"]').textContent()).toBe('0x61');
     expect(await sim.locator('details[data-example] tbody tr').count()).toBe(13);
     expect(await sim.locator('details[data-example]').textContent()).toContain('EOI-induced VM exit (reason 45)');
+  });
+
+  it('Previous takes a step back; the controls stay put through every example step; the figure lights the box the step is at', async () => {
+    const { page, errors } = await site.open(VID);
+    const sim = page.locator('[data-vid-sim]').first();
+    await sim.locator('[data-controls]').waitFor({ state: 'visible' });
+    const buttons = sim.locator('[data-controls] button');
+    const boxes = () => buttons.evaluateAll((bs) => bs.map((b) => { const r = b.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y + scrollY)]; }));
+    const before = await boxes();
+    const next = sim.locator('button[data-act="example-next"]');
+    const lit = () => page.locator('figure[data-figure="vidpipeline"] svg.wide [data-step].active').evaluateAll((gs) => gs.map((g) => (g as SVGGElement).dataset.step));
+
+    await press(next);
+    expect(await lit()).toEqual(['3']);
+    await press(next);
+    expect(await lit()).toEqual(['4']);
+    expect(await sim.locator('[data-field="svi"]').textContent()).toBe('0x61');
+    await press(sim.locator('button[data-act="previous"]'));
+    expect(await sim.locator('[data-field="svi"]').textContent()).toBe('0x00');
+    expect(await sim.locator('[data-field="recognized"]').textContent()).toBe('yes, 0x61');
+    expect(await lit()).toEqual(['3']);
+    expect(await next.textContent()).toBe('Next example step (2 of 13)');
+    for (let i = 0; i < 12; i++) {
+      await press(next);
+      expect(await boxes(), `after step ${i + 2}`).toEqual(before);
+    }
+    // Step 13 is the EOI of 0x31, which is in the EOI-exit bitmap: the exit branch lights.
+    expect(await lit()).toEqual(['6', '7', 'set']);
+    await press(sim.locator('button[data-act="previous"]'), 'Enter', 13);
+    expect(await sim.locator('button[data-act="previous"]').getAttribute('aria-disabled')).toBe('true');
+    expect(await sim.locator('[data-field="rvi"]').textContent()).toBe('0x61');
+    expect(await boxes()).toEqual(before);
+    expect(errors).toEqual([]);
   });
 });

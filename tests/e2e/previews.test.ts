@@ -46,6 +46,71 @@ describe('link previews', () => {
     await page.waitForURL('**/apic/');
   });
 
+  it('on touch, a tapped preview ends with a visible "Open page" action that follows the link', async () => {
+    const { page } = await site.open('/apicv/', { hasTouch: true, isMobile: true, viewport: { width: 375, height: 800 } });
+    await page.locator('a.xref-page[data-preview="page:apic"]').first().tap();
+    const open = page.locator('#link-preview a.preview-open');
+    await open.waitFor({ state: 'visible' });
+    expect(await open.textContent()).toBe('Open page →');
+    await open.tap();
+    await page.waitForURL('**/apic/');
+  });
+
+  it('focusing a citation previews its source: title, kind, version and the locator cited', async () => {
+    const { page } = await site.open('/apicv/virtual-interrupt-delivery/');
+    const cite = page.locator('a.cite', { hasText: ',' }).first();
+    const source = await cite.getAttribute('data-cite');
+    await cite.focus();
+    const preview = page.locator('#link-preview');
+    await preview.waitFor({ state: 'visible' });
+    const text = (await preview.textContent())!;
+    const title = (await page.locator(`#source-${source} > a[rel]`).textContent())!;
+    expect(text).toContain(title);
+    expect(text).toMatch(/^Source · /);
+    expect(text).toContain(`Cited here: ${/^\[\d+, (.*)\]$/s.exec((await cite.textContent())!)![1]}`);
+    expect(text).toMatch(/Edition: |Version: |Commit |Message-ID /);
+  });
+
+  it('each Sources entry links back to its citations, and the marker it lands on is marked', async () => {
+    const { page } = await site.open('/apicv/virtual-interrupt-delivery/');
+    const back = page.locator('.sources span.cite-back a').first();
+    const href = (await back.getAttribute('href'))!;
+    await back.focus();
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe(href);
+    expect(await page.locator(`[id="${href.slice(1)}"]`).evaluate((el) => el.matches('a.cite:target'))).toBe(true);
+  });
+
+  for (const width of [375, 1280]) {
+    it(`at ${width} px no citation marker starts a line and no punctuation after one does`, async () => {
+      const { page } = await site.open('/guide/', { viewport: { width, height: 900 } });
+      const broken = await page.locator('.doc-body a.cite').evaluateAll((cites) => {
+        const lineOf = (r: DOMRect) => Math.round(r.top + r.height / 2);
+        const bad: string[] = [];
+        for (const cite of cites) {
+          const rects = cite.getClientRects();
+          const [prev, next] = [cite.previousSibling, cite.nextSibling];
+          const charRect = (node: ChildNode | null, at: 'first' | 'last') => {
+            if (!node || node.nodeType !== Node.TEXT_NODE || !node.textContent) return null;
+            const range = document.createRange();
+            const i = at === 'first' ? 0 : node.textContent.length - 1;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            return range.getBoundingClientRect();
+          };
+          const before = charRect(prev, 'last');
+          const after = next?.textContent && /^[.,;:)]/.test(next.textContent) ? charRect(next, 'first') : null;
+          // Superscripts sit higher: same line means the rects overlap vertically.
+          const overlaps = (a: DOMRect, b: DOMRect) => a.top < b.bottom && b.top < a.bottom;
+          if (before && !overlaps(before, rects[0]!)) bad.push(`before ${cite.textContent} (${lineOf(before)} vs ${lineOf(rects[0]!)})`);
+          if (after && !overlaps(after, rects[rects.length - 1]!)) bad.push(`after ${cite.textContent}`);
+        }
+        return bad;
+      });
+      expect(broken).toEqual([]);
+    });
+  }
+
   it('showing a preview does not move the page content', async () => {
     const { page } = await site.open('/apicv/');
     const heading = page.locator('h2').first();
@@ -53,20 +118,5 @@ describe('link previews', () => {
     await page.locator('a.xref-page[data-preview="page:apic"]').first().hover();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
     expect(await heading.boundingBox()).toEqual(before);
-  });
-});
-
-describe('concept map', () => {
-  it('every node is a link to its page', async () => {
-    const { page } = await site.open('/map/');
-    const nodes = page.locator('svg.graph a.node');
-    const count = await nodes.count();
-    expect(count).toBeGreaterThanOrEqual(8);
-    const hrefs = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute('href')));
-    expect(hrefs).toContain('/rfc/');
-    // Nodes are real links: reachable by keyboard and followed with Enter.
-    await page.locator('svg.graph a.node[href="/rfc/"]').focus();
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/rfc/');
   });
 });

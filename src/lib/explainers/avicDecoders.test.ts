@@ -81,6 +81,11 @@ describe('physical APIC ID table entry (svm.h:248-251)', () => {
     expect(row(d, 'Host physical APIC ID').value).toBe('0x4 (4)');
     expect(notes(d)).toContain('avic_vcpu_load()');
   });
+  it('explains IsRunning as "loaded", not as "executing guest code"', () => {
+    const d = ok(decodePhysicalIdEntry(EXAMPLES.physicalId));
+    expect(row(d, 'IsRunning').meaning).toContain('loaded on a host CPU');
+    expect(notes(d)).toContain('does not touch the bit on VMRUN or #VMEXIT');
+  });
   it('valid but not running points to TARGET_NOT_RUNNING', () => {
     const d = ok(decodePhysicalIdEntry('0x8000000105E3C004'));
     expect(d.summary).toContain('Valid, not running (last host APIC ID 4)');
@@ -115,12 +120,14 @@ describe('VMCB int_ctl (svm.h:178-213)', () => {
     // defined: 3:0, 8, 9, 11, 12, 19:16, 20, 24, 25, 26, 30, 31
     expect(INT_CTL_UNDEFINED_MASK).toBe(0x38e0e4f0);
   });
-  it('decodes the example: AVIC, V_INTR_MASKING, V_GIF_ENABLE, V_NMI_ENABLE', () => {
+  it('decodes the example: AVIC, V_INTR_MASKING, V_GIF_ENABLE, V_GIF, V_NMI_ENABLE', () => {
     const d = ok(decodeIntCtl(EXAMPLES.intCtl));
     expect(d.summary).toBe('AVIC on, xAPIC mode; V_TPR 0.');
     expect(row(d, 'AVIC enable').value).toBe('1');
     expect(row(d, 'V_INTR_MASKING').value).toBe('1');
     expect(row(d, 'V_GIF_ENABLE').value).toBe('1');
+    // init_vmcb() ends with enable_gif(), which sets V_GIF in vmcb01 when vgif is on
+    expect(row(d, 'V_GIF').value).toBe('1');
     expect(row(d, 'V_NMI_ENABLE').value).toBe('1');
     expect(row(d, 'x2APIC mode').value).toBe('0');
     expect(row(d, 'V_IRQ').value).toBe('0');

@@ -1,7 +1,8 @@
 // AMD AVIC decoders: physical APIC ID table entry, VMCB int_ctl, and the EXITINFO fields of the two
 // AVIC #VMEXITs. Pure logic, no DOM. Every bit position, mask and enum value names its source.
 //
-// Sources (Linux v6.12 as shipped in Debian linux-source-6.12 6.12.117; line numbers from that tree):
+// Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   svm.h      = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h
 //   apicdef.h  = arch/x86/include/asm/apicdef.h
@@ -18,7 +19,7 @@ export interface DecodedRow {
   field: string;
   value: string;
   meaning: string;
-  /** file:line at v6.12 */
+  /** file:line in Linux 6.12.118 */
   source: string;
   /** Set when the row needs attention; the meaning text then starts with a word saying why. */
   flag?: Flag;
@@ -194,7 +195,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
   } else if (e.isRunning) {
     summary = `Valid and running on host APIC ID ${e.hostPhysicalApicId}, backing page ${hex(e.backingPage)}.`;
     notes.push(
-      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit (KVM comment in avic_kick_target_vcpus()). (avic.c:1067-1108, 513-516)',
+      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. "Running" here means loaded on that CPU: KVM does not touch the bit on VMRUN or #VMEXIT. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit on the sender (KVM comment in avic_kick_target_vcpus()); if the vCPU is handling an exit in KVM at that moment, it takes the interrupt at its next VMRUN (svm_complete_interrupt_delivery() comment). (avic.c:1067-1108, 513-516; svm.c:3840-3842)',
     );
   } else {
     summary = `Valid, not running (last host APIC ID ${e.hostPhysicalApicId}), backing page ${hex(e.backingPage)}.`;
@@ -693,9 +694,10 @@ export function decodeUnacceleratedAccess(info1: bigint, info2: bigint): Decoded
 export const EXAMPLES = {
   // Valid | IsRunning | backing page 0x105E3C000 | host APIC ID 4
   physicalId: '0xC000000105E3C004',
-  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING: what init_vmcb() and
-  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on (svm.c:1299, 1360, 1365; avic.c:109)
-  intCtl: '0x87000000',
+  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING | V_GIF: what init_vmcb() and
+  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on, V_TPR 0 (Linux 6.12.118: svm.c:1299,
+  // 1360, 1365, and 1376 enable_gif(), which sets V_GIF when vgif is on, svm.h:529-537; avic.c:109)
+  intCtl: '0x87000200',
   // Fixed IPI, vector 0xFD, physical destination 3 (ICR2 bits 31:24); cause 1, index 3
   incompleteIpi: { exitInfo1: '0x03000000000000FD', exitInfo2: '0x0000000100000003' },
   // Write to the timer initial count register

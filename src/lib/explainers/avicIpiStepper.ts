@@ -1,7 +1,8 @@
 // AVIC IPI delivery, step by step: a guest vCPU sends an IPI with AVIC active; what the processor
 // does and what KVM does, for each scenario the reader picks. Pure logic, no DOM.
 //
-// Sources (Linux v6.12 as shipped in Debian linux-source-6.12 6.12.117; line numbers from that tree):
+// Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   avic.c     = arch/x86/kvm/svm/avic.c        svm.c  = arch/x86/kvm/svm/svm.c
 //   lapic.c    = arch/x86/kvm/lapic.c           svm.h  = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h kvm_main.c = virt/kvm/kvm_main.c
@@ -13,7 +14,10 @@
 export type Delivery = 'fixed-edge' | 'fixed-level' | 'nmi' | 'init';
 
 export interface Scenario {
-  /** Target vCPU in guest mode with IsRunning = 1 in its physical APIC ID table entry. */
+  /**
+   * Target vCPU loaded on a host CPU (IsRunning = 1 in its physical APIC ID table entry) and executing
+   * guest code. IsRunning alone means only "loaded": a loaded vCPU handling an exit in KVM keeps it set.
+   */
   running: boolean;
   /** Target's physical APIC ID table entry has Valid = 1. */
   valid: boolean;
@@ -62,13 +66,13 @@ export const ACTOR_LABELS: Record<Actor, string> = {
 };
 
 /**
- * guest: what the guest does; kvm-code: read in KVM's code at v6.12; kvm-comment: processor behaviour
+ * guest: what the guest does; kvm-code: read in KVM's code in Linux 6.12.118; kvm-comment: processor behaviour
  * that only KVM's comments describe; inferred: our reading of names and comments, not confirmed.
  */
 export type Basis = 'guest' | 'kvm-code' | 'kvm-comment' | 'inferred';
 export const BASIS_LABELS: Record<Basis, string> = {
   guest: 'Guest action',
-  'kvm-code': 'KVM code, v6.12',
+  'kvm-code': 'KVM code, Linux 6.12.118',
   'kvm-comment': 'Hardware behaviour known only from KVM\u2019s comments',
   inferred: 'Our inference from names and comments, not confirmed',
 };
@@ -85,7 +89,7 @@ export interface Step {
   /** One or two sentences. */
   text: string;
   basis: Basis;
-  /** file:line at v6.12 */
+  /** file:line in Linux 6.12.118 */
   source: string;
   link?: Link;
 }
@@ -165,18 +169,18 @@ const irrStep: Step = {
   id: 'set-irr',
   actor: 'cpu',
   title: 'The processor sets the IRR bit in the target\u2019s backing page',
-  text: `It sets bit ${hex(VECTOR, 2)} of the IRR (offset 0x200) in vCPU ${TARGET}'s backing page. KVM's comments say the hardware has set the IRR bits of valid targets before any exit, and that it writes the IRR before it reads IsRunning.`,
+  text: `It sets bit ${hex(VECTOR, 2)} of the IRR (offset 0x200) in vCPU ${TARGET}'s backing page. KVM's comments say the hardware has set the IRR bits of valid targets before a TARGET_NOT_RUNNING exit. They do not promise that the IRR is written before IsRunning is read: they say the processor needs a barrier between the two, and that its lack might be the cause of AMD erratum #1235.`,
   basis: 'kvm-comment',
-  source: 'avic.c:557-561, 1205-1208',
+  source: 'avic.c:557-561, 1204-1208',
 };
 
 const doorbellStep: Step = {
   id: 'doorbell',
   actor: 'cpu',
   title: 'IsRunning is 1: the target\u2019s host CPU is signalled',
-  text: `IsRunning is 1, so the processor uses the host physical APIC ID in bits 11:0 of the entry (written by avic_vcpu_load()) to notify that CPU. KVM's comments only say that these fields are used while IsRunning is 1 and that hardware handles targets in guest mode; how the signal travels is not described in any source available here.`,
+  text: `IsRunning is 1, so the processor uses the host physical APIC ID in bits 11:0 of the entry (written by avic_vcpu_load()) to notify that CPU. IsRunning = 1 means only that vCPU ${TARGET} is loaded there: KVM sets it in avic_vcpu_load() and clears it in avic_vcpu_put(), not on VM entry or exit. KVM's comments say that these fields are used while IsRunning is 1 and that hardware handles targets in guest mode; how the signal travels is not described in any source available here.`,
   basis: 'kvm-comment',
-  source: 'avic.c:1080-1083, 1101-1103, 1201-1202, 512-516',
+  source: 'avic.c:1081-1082, 1101-1103, 1144-1145, 512-516',
   link: PAGES.doorbell,
 };
 
@@ -184,7 +188,7 @@ const deliveredStep: Step = {
   id: 'delivered',
   actor: 'target',
   title: 'The target takes the interrupt in guest mode',
-  text: `vCPU ${TARGET} picks up vector ${hex(VECTOR, 2)} from its IRR without a VM exit, and vCPU ${SENDER} carries on: neither exits and KVM is not involved. Had vCPU ${TARGET} left guest mode in the meantime, it would process the IRR bit at its next VMRUN.`,
+  text: `vCPU ${TARGET} picks up vector ${hex(VECTOR, 2)} from its IRR without a VM exit, and vCPU ${SENDER} carries on: neither exits and KVM is not involved. Had vCPU ${TARGET} been handling an exit in KVM at that moment (still loaded, so IsRunning stays 1), it would process the IRR bit at its next VMRUN.`,
   basis: 'kvm-comment',
   source: 'avic.c:512-516; svm.c:3840-3843',
 };
@@ -333,7 +337,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM forces the target out of guest mode',
         text: `vCPU ${TARGET} is in guest mode, so kvm_vcpu_kick() sends a reschedule IPI to its host CPU to make it exit. Before re-entering the guest, KVM ${what}. No doorbell is involved: AVIC carries only fixed interrupts.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3956; x86.c:10393, 10466',
+        source: 'kvm_main.c:3955-3990 kvm_vcpu_kick(); x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       }
     : {
         id: 'kvm-kick-blocked',
@@ -341,7 +345,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM wakes the target',
         text: `kvm_vcpu_kick() first tries kvm_vcpu_wake_up(), which wakes vCPU ${TARGET} if it is blocked. On its next entry KVM ${what}.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3927; x86.c:10393, 10466',
+        source: 'kvm_main.c:3939-3948 kvm_vcpu_wake_up(), 3959; x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       };
 }
 

@@ -1,5 +1,5 @@
-// Each test names the rule it checks in arch/x86/kvm/vmx/nested.c (Debian linux-source-6.12, 6.12.117).
-import { readFileSync } from 'node:fs';
+// Each test names the rule it checks in arch/x86/kvm/vmx/nested.c (Debian linux-source-6.12, 6.12.118).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import {
   ALL_LINKS,
   DEFAULT_QUERY,
   EXITS,
+  RULES,
   SCENARIOS,
   entryCheck,
   evaluate,
@@ -15,6 +16,8 @@ import {
   type Query,
   type Vmcs12,
 } from './nestedExitExplorer.ts';
+import { kernelTreeVersion } from '../kernelVersion.ts';
+import { LINUX_6_12_TREE_READ } from './kernelTree.ts';
 
 // A valid vmcs12 with every relevant control off.
 const OFF: Vmcs12 = {
@@ -37,7 +40,7 @@ function q(exit: number, v: Partial<Vmcs12> = {}, rest: Partial<Omit<Query, 'exi
 }
 const who = (query: Query) => evaluate(query).verdict;
 
-describe('nested_vmx_reflect_vmexit(): L0 first, then L1 (nested.c:6640-6646)', () => {
+describe('nested_vmx_reflect_vmexit(): L0 first, then L1 (nested.c:6641-6647)', () => {
   it('asks nested_vmx_l0_wants_exit() first and stops there when L0 wants the exit', () => {
     const o = evaluate(q(48, { ept: true }));
     expect(o.steps.map((s) => [s.fn, s.answer])).toEqual([['nested_vmx_l0_wants_exit()', true]]);
@@ -48,15 +51,15 @@ describe('nested_vmx_reflect_vmexit(): L0 first, then L1 (nested.c:6640-6646)', 
       ['nested_vmx_l0_wants_exit()', false],
       ['nested_vmx_l1_wants_exit()', true],
     ]);
-    expect(o.steps[0]!.at).toBe('nested.c:6479-6482'); // the default case
+    expect(o.steps[0]!.at).toBe('nested.c:6480-6483'); // the default case
   });
 });
 
-describe('EXTERNAL_INTERRUPT (1): nested_vmx_l0_wants_exit() returns true (nested.c:6435-6436)', () => {
+describe('EXTERNAL_INTERRUPT (1): nested_vmx_l0_wants_exit() returns true (nested.c:6436-6437)', () => {
   it('L0 keeps it when vmcs12 has external-interrupt exiting', () => {
     const o = evaluate(q(1, { extIntExiting: true }));
     expect(o.verdict).toBe('L0');
-    expect(o.rule?.at).toBe('nested.c:6435-6436');
+    expect(o.rule?.at).toBe('nested.c:6436-6437');
     expect(o.notes.join(' ')).toContain('makes up a new EXTERNAL_INTERRUPT exit to L1'); // nested.c:4392-4410
   });
   it('L0 keeps it when vmcs12 has no external-interrupt exiting; L1\'s interrupts go into L2 (nested.c:4397-4398)', () => {
@@ -66,23 +69,23 @@ describe('EXTERNAL_INTERRUPT (1): nested_vmx_l0_wants_exit() returns true (neste
   });
 });
 
-describe('INTERRUPT_WINDOW (7): vmcs12 interrupt-window exiting (nested.c:6508-6509)', () => {
+describe('INTERRUPT_WINDOW (7): vmcs12 interrupt-window exiting (nested.c:6509-6510)', () => {
   it('reflected to L1 when vmcs12 sets the control', () => expect(who(q(7, { intrWindowExiting: true }))).toBe('L1'));
   it('L0 handles it when vmcs12 does not (the window was L0\'s, vmx.c:4960-4963)', () => {
     const o = evaluate(q(7));
     expect(o.verdict).toBe('L0');
-    expect(o.rule?.at).toBe('nested.c:6508-6509');
+    expect(o.rule?.at).toBe('nested.c:6509-6510');
   });
 });
 
-describe('CPUID (10): always L1 (nested.c:6514-6515)', () => {
+describe('CPUID (10): always L1 (nested.c:6515-6516)', () => {
   it('reflected whatever vmcs12 says', () => {
     expect(who(q(10))).toBe('L1');
     expect(who(q(10, { hltExiting: true, msrBitmaps: true }))).toBe('L1');
   });
 });
 
-describe('HLT (12): vmcs12 HLT exiting (nested.c:6516-6517)', () => {
+describe('HLT (12): vmcs12 HLT exiting (nested.c:6517-6518)', () => {
   it('reflected to L1 with HLT exiting', () => expect(who(q(12, { hltExiting: true }))).toBe('L1'));
   it('L0 handles it without; the exit still happens because vmcs01 requires HLT exiting (vmx.h:545-546)', () => {
     const o = evaluate(q(12));
@@ -91,37 +94,37 @@ describe('HLT (12): vmcs12 HLT exiting (nested.c:6516-6517)', () => {
   });
 });
 
-describe('VMCALL (18): Hyper-V case in L0 (nested.c:6472-6478), else always L1 (nested.c:6536-6545)', () => {
+describe('VMCALL (18): Hyper-V case in L0 (nested.c:6473-6479), else always L1 (nested.c:6537-6546)', () => {
   it('reflected to L1 for an ordinary VMCALL', () => {
     const o = evaluate(q(18));
     expect(o.verdict).toBe('L1');
-    expect(o.rule?.at).toBe('nested.c:6536-6545');
+    expect(o.rule?.at).toBe('nested.c:6537-6546');
   });
   it('L0 handles a Hyper-V L2 TLB-flush hypercall that L1 enabled', () => {
     const o = evaluate(q(18, {}, { hvL2TlbFlush: true }));
     expect(o.verdict).toBe('L0');
-    expect(o.rule?.at).toBe('nested.c:6472-6478');
+    expect(o.rule?.at).toBe('nested.c:6473-6479');
   });
 });
 
-describe('MSR_READ (31) / MSR_WRITE (32) of x2APIC MSRs: nested_vmx_exit_handled_msr() (nested.c:6241-6272)', () => {
+describe('MSR_READ (31) / MSR_WRITE (32) of x2APIC MSRs: nested_vmx_exit_handled_msr() (nested.c:6242-6273)', () => {
   for (const exit of [31, 32]) {
-    it(`${exit}: reflected to L1 when vmcs12 uses no MSR bitmap (nested.c:6248-6249)`, () => {
+    it(`${exit}: reflected to L1 when vmcs12 uses no MSR bitmap (nested.c:6249-6250)`, () => {
       const o = evaluate(q(exit, { msrBitmaps: false }));
       expect(o.verdict).toBe('L1');
-      expect(o.rule?.at).toBe('nested.c:6248-6249');
+      expect(o.rule?.at).toBe('nested.c:6249-6250');
     });
-    it(`${exit}: reflected to L1 when L1's bitmap bit is set (nested.c:6256-6269)`, () =>
+    it(`${exit}: reflected to L1 when L1's bitmap bit is set (nested.c:6257-6270)`, () =>
       expect(who(q(exit, { msrBitmaps: true }, { l1InterceptsMsr: true }))).toBe('L1'));
     it(`${exit}: L0 handles it when L1's bitmap bit is clear; it emulates L1's own APIC`, () => {
       const o = evaluate(q(exit, { msrBitmaps: true }, { l1InterceptsMsr: false }));
       expect(o.verdict).toBe('L0');
-      expect(o.rule?.at).toBe('nested.c:6256-6269');
+      expect(o.rule?.at).toBe('nested.c:6257-6270');
       expect(o.canOccur).toBe(true); // no virtualize x2APIC mode: vmcs02 intercepts 0x800-0x8FF (nested.c:684)
       expect(o.notes.join(' ')).toContain('L1\u2019s APIC');
     });
   }
-  it('the reason names the half of the bitmap: write half for MSR_WRITE (nested.c:6257-6258)', () => {
+  it('the reason names the half of the bitmap: write half for MSR_WRITE (nested.c:6258-6259)', () => {
     expect(evaluate(q(32, { msrBitmaps: true }, { msr: 0x80b })).reason).toContain('writes to 0x80B');
     expect(evaluate(q(31, { msrBitmaps: true }, { msr: 0x808 })).reason).toContain('reads of 0x808');
   });
@@ -161,7 +164,7 @@ describe('vmcs02 MSR bitmap for x2APIC MSRs: nested_vmx_prepare_msr_bitmap() (ne
   });
 });
 
-describe('TPR_BELOW_THRESHOLD (43): vmcs12 use TPR shadow (nested.c:6571-6572)', () => {
+describe('TPR_BELOW_THRESHOLD (43): vmcs12 use TPR shadow (nested.c:6572-6573)', () => {
   it('reflected to L1 with the TPR shadow, and possible without VID', () => {
     const o = evaluate(q(43, { tprShadow: true }));
     expect(o.verdict).toBe('L1');
@@ -179,10 +182,10 @@ describe('TPR_BELOW_THRESHOLD (43): vmcs12 use TPR shadow (nested.c:6571-6572)',
   });
 });
 
-describe('APIC_ACCESS (44), EOI_INDUCED (45), APIC_WRITE (56): always L1 (nested.c:6573-6581)', () => {
+describe('APIC_ACCESS (44), EOI_INDUCED (45), APIC_WRITE (56): always L1 (nested.c:6574-6582)', () => {
   it('44 is reflected with virtualize APIC accesses, and possible', () => {
     const o = evaluate(q(44, { virtApicAccesses: true }));
-    expect([o.verdict, o.canOccur, o.rule?.at]).toEqual(['L1', true, 'nested.c:6573-6581']);
+    expect([o.verdict, o.canOccur, o.rule?.at]).toEqual(['L1', true, 'nested.c:6574-6582']);
   });
   it('44 cannot occur without virtualize APIC accesses in vmcs12 (nested.c:2441-2455)', () =>
     expect(evaluate(q(44)).canOccur).toBe(false));
@@ -201,17 +204,17 @@ describe('APIC_ACCESS (44), EOI_INDUCED (45), APIC_WRITE (56): always L1 (nested
     expect(evaluate(q(56, { virtApicAccesses: true })).canOccur).toBe(false));
 });
 
-describe('EPT_VIOLATION (48), EPT_MISCONFIG (49): always L0 (nested.c:6439-6454)', () => {
+describe('EPT_VIOLATION (48), EPT_MISCONFIG (49): always L0 (nested.c:6440-6455)', () => {
   for (const ept of [true, false]) {
     it(`48 stays in L0 with EPT ${ept ? 'on' : 'off'} in vmcs12`, () => {
       const o = evaluate(q(48, { ept }));
       expect(o.verdict).toBe('L0');
-      expect(o.rule?.at).toBe('nested.c:6439-6446');
+      expect(o.rule?.at).toBe('nested.c:6440-6447');
     });
     it(`49 stays in L0 with EPT ${ept ? 'on' : 'off'} in vmcs12`, () => {
       const o = evaluate(q(49, { ept }));
       expect(o.verdict).toBe('L0');
-      expect(o.rule?.at).toBe('nested.c:6447-6454');
+      expect(o.rule?.at).toBe('nested.c:6448-6455');
     });
   }
   it('with nested EPT, a miss in EPT12 becomes a new exit L0 makes up (nested_ept_inject_page_fault, nested.c:416-485)', () =>
@@ -271,6 +274,24 @@ describe('links', () => {
         const slugs = [...text.matchAll(/^#{2,3} (.+)$/gm)].map((m) => slugger.slug(m[1]!.replace(/`/g, '')));
         expect(slugs, link.href).toContain(hash);
       }
+    }
+  });
+});
+
+describe('line numbers against a kernel tree', () => {
+  // A Linux 6.12 tree, if one is at hand (e.g. Debian's linux-source-6.12 unpacked): LINUX_6_12_TREE.
+  // The test's name says the exact version it ran against; it accepts only the recorded one.
+  const treeDir = process.env.LINUX_6_12_TREE ?? '';
+  const treeVersion = treeDir && existsSync(join(treeDir, 'Makefile')) ? kernelTreeVersion(treeDir) : 'no tree';
+  it.skipIf(treeVersion === 'no tree')(`every rule\u2019s line range in the ${treeVersion} tree (recorded: ${LINUX_6_12_TREE_READ}) holds the code the rule quotes`, () => {
+    expect(treeVersion, `the line numbers were read at ${LINUX_6_12_TREE_READ}: re-read this tree and update kernelTree.ts`).toBe(LINUX_6_12_TREE_READ);
+    const lines = readFileSync(join(treeDir, 'arch/x86/kvm/vmx/nested.c'), 'utf8').split('\n');
+    for (const r of RULES) {
+      const m = /^nested\.c:(\d+)-(\d+)$/.exec(r.at);
+      expect(m, r.at).not.toBeNull();
+      const text = lines.slice(Number(m![1]) - 1, Number(m![2])).join('\n');
+      // Each identifier of four or more characters in the quoted excerpt must occur in the cited lines.
+      for (const word of r.code.match(/[A-Za-z_]\w{3,}/g) ?? []) expect(text, `${r.fn} ${r.at}: ${word}`).toContain(word);
     }
   });
 });

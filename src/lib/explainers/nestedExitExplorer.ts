@@ -1,19 +1,20 @@
 // "Who handles this exit?": models how KVM (L0) routes a VM exit that happens while L2 runs, following
 // nested_vmx_reflect_vmexit() in arch/x86/kvm/vmx/nested.c at Linux 6.12. Pure data and functions, no DOM.
 //
-// Line numbers ("nested.c:6435") are from the Debian linux-source-6.12 tree (6.12.117), the tree the site's
+// Line numbers ("nested.c:6436") are from the Debian linux-source-6.12 tree (6.12.118, LINUX_6_12_TREE_READ in
+// kernelTree.ts), the tree the site's
 // facts notes use; they can differ by a few lines from upstream v6.12.
 //
-// Order of the decision, nested.c:6616-6666 (nested_vmx_reflect_vmexit):
-//   1. nested_vmx_l0_wants_exit() true  -> L0 handles it            (nested.c:6640-6642)
-//   2. nested_vmx_l1_wants_exit() false -> L0 handles it            (nested.c:6644-6646)
-//   3. otherwise nested_vmx_vmexit() emulates the exit into L1      (nested.c:6664)
+// Order of the decision, nested.c:6617-6667 (nested_vmx_reflect_vmexit):
+//   1. nested_vmx_l0_wants_exit() true  -> L0 handles it            (nested.c:6641-6643)
+//   2. nested_vmx_l1_wants_exit() false -> L0 handles it            (nested.c:6645-6647)
+//   3. otherwise nested_vmx_vmexit() emulates the exit into L1      (nested.c:6665)
 // It is called from __vmx_handle_exit() for every exit while is_guest_mode() (vmx.c:6469-6508); in guest mode
 // only the preemption-timer exit may take the fastpath (vmx.c:7264-7270), so every exit modelled here does.
 //
 // Not modelled (the UI says so): exception/NMI exits, posted interrupts, the enlightened VMCS (except the
-// VMCALL case below), a failed read of L1's MSR bitmap (KVM then reflects, nested.c:6267-6268), late VM-fail
-// (nested.c:6629-6636), invalid L2 guest state (vmx.c:6501-6504), and every exit reason not in EXITS.
+// VMCALL case below), a failed read of L1's MSR bitmap (KVM then reflects, nested.c:6268-6269), late VM-fail
+// (nested.c:6630-6637), invalid L2 guest state (vmx.c:6501-6504), and every exit reason not in EXITS.
 
 /** The exits offered. Codes: arch/x86/include/uapi/asm/vmx.h (line after each). */
 export const EXITS = [
@@ -131,26 +132,26 @@ const L1FN = 'nested_vmx_l1_wants_exit';
 const MSRFN = 'nested_vmx_exit_handled_msr';
 const rule = (fn: string, at: string, code: string): Rule => ({ fn, at: `${N}:${at}`, code });
 
-// nested_vmx_l0_wants_exit(), nested.c:6409-6483
-const L0_EXT_INT = rule(L0FN, '6435-6436', 'case EXIT_REASON_EXTERNAL_INTERRUPT: return true;');
-const L0_EPT_VIOLATION = rule(L0FN, '6439-6446', 'case EXIT_REASON_EPT_VIOLATION: return true;');
-const L0_EPT_MISCONFIG = rule(L0FN, '6447-6454', 'case EXIT_REASON_EPT_MISCONFIG: return true;');
+// nested_vmx_l0_wants_exit(), nested.c:6410-6484
+const L0_EXT_INT = rule(L0FN, '6436-6437', 'case EXIT_REASON_EXTERNAL_INTERRUPT: return true;');
+const L0_EPT_VIOLATION = rule(L0FN, '6440-6447', 'case EXIT_REASON_EPT_VIOLATION: return true;');
+const L0_EPT_MISCONFIG = rule(L0FN, '6448-6455', 'case EXIT_REASON_EPT_MISCONFIG: return true;');
 const L0_VMCALL_HV = rule(
   L0FN,
-  '6472-6478',
+  '6473-6479',
   'case EXIT_REASON_VMCALL: return guest_hv_cpuid_has_l2_tlb_flush(vcpu) && nested_evmcs_l2_tlb_flush_enabled(vcpu) && kvm_hv_is_tlb_flush_hcall(vcpu);',
 );
-const L0_DEFAULT = rule(L0FN, '6479-6482', 'default: break; ... return false;');
-// nested_vmx_l1_wants_exit(), nested.c:6489-6610
-const L1_INTR_WINDOW = rule(L1FN, '6508-6509', 'return nested_cpu_has(vmcs12, CPU_BASED_INTR_WINDOW_EXITING);');
-const L1_CPUID = rule(L1FN, '6514-6515', 'case EXIT_REASON_CPUID: return true;');
-const L1_HLT = rule(L1FN, '6516-6517', 'return nested_cpu_has(vmcs12, CPU_BASED_HLT_EXITING);');
-const L1_VMX_INSN = rule(L1FN, '6536-6545', 'case EXIT_REASON_VMCALL: ... return true;');
-const L1_TPR = rule(L1FN, '6571-6572', 'return nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW);');
-const L1_APIC = rule(L1FN, '6573-6581', 'case EXIT_REASON_APIC_ACCESS: case EXIT_REASON_APIC_WRITE: case EXIT_REASON_EOI_INDUCED: return true;');
-// nested_vmx_exit_handled_msr(), reached from nested.c:6554-6556
-const MSR_NO_BITMAP = rule(MSRFN, '6248-6249', 'if (!nested_cpu_has(vmcs12, CPU_BASED_USE_MSR_BITMAPS)) return true;');
-const MSR_BIT = rule(MSRFN, '6256-6269', 'return 1 & (b >> (msr_index & 7));');
+const L0_DEFAULT = rule(L0FN, '6480-6483', 'default: break; ... return false;');
+// nested_vmx_l1_wants_exit(), nested.c:6490-6611
+const L1_INTR_WINDOW = rule(L1FN, '6509-6510', 'return nested_cpu_has(vmcs12, CPU_BASED_INTR_WINDOW_EXITING);');
+const L1_CPUID = rule(L1FN, '6515-6516', 'case EXIT_REASON_CPUID: return true;');
+const L1_HLT = rule(L1FN, '6517-6518', 'return nested_cpu_has(vmcs12, CPU_BASED_HLT_EXITING);');
+const L1_VMX_INSN = rule(L1FN, '6537-6546', 'case EXIT_REASON_VMCALL: ... return true;');
+const L1_TPR = rule(L1FN, '6572-6573', 'return nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW);');
+const L1_APIC = rule(L1FN, '6574-6582', 'case EXIT_REASON_APIC_ACCESS: case EXIT_REASON_APIC_WRITE: case EXIT_REASON_EOI_INDUCED: return true;');
+// nested_vmx_exit_handled_msr(), reached from nested.c:6555-6557
+const MSR_NO_BITMAP = rule(MSRFN, '6249-6250', 'if (!nested_cpu_has(vmcs12, CPU_BASED_USE_MSR_BITMAPS)) return true;');
+const MSR_BIT = rule(MSRFN, '6257-6270', 'return 1 & (b >> (msr_index & 7));');
 // nested_vmx_check_apicv_controls(), nested.c:806-849, run by nested_vmx_run() via nested_vmx_check_controls()
 // (nested.c:3785-3786, 3023, 2895-2896); a failure makes L1's VMLAUNCH/VMRESUME fail with
 // VMXERR_ENTRY_INVALID_CONTROL_FIELD.
@@ -158,6 +159,13 @@ const CHK = 'nested_vmx_check_apicv_controls';
 const CHK_X2APIC_VAA = rule(CHK, '819-821', 'if (virt_x2apic_mode && VIRTUALIZE_APIC_ACCESSES) return -EINVAL;');
 const CHK_VID_EXTINT = rule(CHK, '827-828', 'if (nested_cpu_has_vid(vmcs12) && !nested_exit_on_intr(vcpu)) return -EINVAL;');
 const CHK_TPR = rule(CHK, '845-846', 'if (!nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW)) return -EINVAL;');
+
+/** Every rule the model cites, so a test can check each line range against a kernel tree. */
+export const RULES: readonly Rule[] = [
+  L0_EXT_INT, L0_EPT_VIOLATION, L0_EPT_MISCONFIG, L0_VMCALL_HV, L0_DEFAULT,
+  L1_INTR_WINDOW, L1_CPUID, L1_HLT, L1_VMX_INSN, L1_TPR, L1_APIC,
+  MSR_NO_BITMAP, MSR_BIT, CHK_X2APIC_VAA, CHK_VID_EXTINT, CHK_TPR,
+];
 
 // Site pages (ids and anchors checked by the unit tests against content/docs).
 const LINK = {
@@ -276,7 +284,7 @@ export function evaluate(q: Query): Outcome {
       ...base,
       verdict: 'not-modelled',
       headline: HEADLINE['not-modelled'],
-      reason: `Exit reason ${String(q.exit)} is not one this explorer models. Read ${L0FN}() and ${L1FN}() in nested.c:6409-6610.`,
+      reason: `Exit reason ${String(q.exit)} is not one this explorer models. Read ${L0FN}() and ${L1FN}() in nested.c:6410-6611.`,
       rule: null,
       links: [LINK.l1Gets],
     };
@@ -305,7 +313,7 @@ export function evaluate(q: Query): Outcome {
     };
   }
 
-  // Question 1, nested.c:6640-6642.
+  // Question 1, nested.c:6641-6643.
   let l0: Rule = L0_DEFAULT;
   let l0Wants = false;
   if (q.exit === 1) [l0, l0Wants] = [L0_EXT_INT, true];
@@ -320,14 +328,14 @@ export function evaluate(q: Query): Outcome {
   if (l0Wants) {
     reason =
       q.exit === 1
-        ? 'A physical interrupt arrived while L2 ran; L0 owns physical interrupts, whatever vmcs12 says. The code notes that \u201cexternal interrupts are never reflected to L1\u201d (nested.c:6649-6653).'
+        ? 'A physical interrupt arrived while L2 ran; L0 owns physical interrupts, whatever vmcs12 says. The code notes that \u201cexternal interrupts are never reflected to L1\u201d (nested.c:6650-6654).'
         : q.exit === 48
-          ? '\u201cL0 always deals with the EPT violation\u201d (nested.c:6440-6445): the fault is in EPT tables that L0 maintains for L2.'
+          ? '\u201cL0 always deals with the EPT violation\u201d (nested.c:6441-6446): the fault is in EPT tables that L0 maintains for L2.'
           : q.exit === 49
-            ? 'L2 never uses L1\u2019s EPT directly, only tables L0 built, so \u201cany problems with the structure of the table is L0\u2019s fault\u201d (nested.c:6448-6453).'
-            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6474).';
+            ? 'L2 never uses L1\u2019s EPT directly, only tables L0 built, so \u201cany problems with the structure of the table is L0\u2019s fault\u201d (nested.c:6449-6454).'
+            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6475).';
   } else {
-    // Question 2, nested.c:6644-6646.
+    // Question 2, nested.c:6645-6647.
     switch (q.exit) {
       case 7:
         [decided, l1Wants] = [L1_INTR_WINDOW, v.intrWindowExiting];
@@ -345,7 +353,7 @@ export function evaluate(q: Query): Outcome {
         break;
       case 18:
         [decided, l1Wants] = [L1_VMX_INSN, true];
-        reason = 'VMX instructions, VMCALL included, always go to L1: this \u201callows 3-level nesting\u201d (nested.c:6541-6544).';
+        reason = 'VMX instructions, VMCALL included, always go to L1: this \u201callows 3-level nesting\u201d (nested.c:6542-6545).';
         break;
       case 31:
       case 32:
@@ -363,7 +371,7 @@ export function evaluate(q: Query): Outcome {
         break;
       default: // 44, 45, 56
         [decided, l1Wants] = [L1_APIC, true];
-        reason = 'The controls behind APIC-access, APIC-write and EOI-induced exits \u201conly come from vmcs12\u201d (nested.c:6576-6580), so these exits always go to L1.';
+        reason = 'The controls behind APIC-access, APIC-write and EOI-induced exits \u201conly come from vmcs12\u201d (nested.c:6577-6581), so these exits always go to L1.';
     }
     steps.push({ fn: decided.fn === MSRFN ? `${L1FN}() \u2192 ${MSRFN}()` : `${L1FN}()`, answer: l1Wants, at: decided.at });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  figureSteps,
   applyAction,
   exitText,
   stateRows,
@@ -49,6 +50,20 @@ describe('evaluation of pending virtual interrupts (SDM 29.2.1)', () => {
   it('recognises nothing while "interrupt-window exiting" is 1', () => {
     expect(isRecognized(0x61, 0x40, true)).toBe(false);
     expect(evaluate(raw({ rvi: 0x61, vppr: 0x40 }), true).recognized).toBe(false);
+  });
+
+  it('VM entry performs PPR virtualization before evaluating, so a stale VPPR does not hide RVI (SDM 29.1.3)', () => {
+    // VPPR 0x70 left on the page, but VTPR 0x20 and no interrupt in service: VM entry recomputes VPPR 0x20.
+    const { state, message } = stepEvaluate(raw({ rvi: 0x61, virr: [0x61], vtpr: 0x20, svi: 0, vppr: 0x70 }));
+    expect(state.vppr).toBe(0x20);
+    expect(state.recognized).toBe(true);
+    expect(message).toContain('0x70 becomes 0x20');
+  });
+
+  it('VM entry keeps VPPR at SVI & F0H when the in-service class is above VTPR', () => {
+    const { state } = stepEvaluate(raw({ rvi: 0x61, virr: [0x61], visr: [0x65], svi: 0x65, vtpr: 0x20, vppr: 0 }));
+    expect(state.vppr).toBe(0x60);
+    expect(state.recognized).toBe(false);
   });
 
   it('with an empty VIRR, RVI is 0 and nothing is recognised even with VPPR 0', () => {
@@ -306,5 +321,19 @@ describe('state rows', () => {
     expect(rows).toMatchObject({ rvi: '0x45', svi: '0x00', vppr: '0x00', virr: '0x45', visr: 'none', eoi: '0x31', recognized: 'no' });
     expect(rows['exit']).toBe('45 (EOI_INDUCED), qualification 0x31');
     expect(exitText(stepSelfIpi(makeState(), 3).exit)).toBe('56 (APIC_WRITE), qualification 0x3F0');
+  });
+});
+
+describe('figureSteps', () => {
+  it('names the figure boxes an action goes through, the EOI branch by its exit', () => {
+    const eoiExit = { state: makeState(), title: 'EOI', message: '', exit: { reason: 45, name: 'EOI_INDUCED', qualification: 0x31 } } as const;
+    const eoiNoExit = { state: makeState(), title: 'EOI', message: '' };
+    expect(figureSteps({ kind: 'evaluate' })).toEqual(['3']);
+    expect(figureSteps({ kind: 'deliver' })).toEqual(['4']);
+    expect(figureSteps({ kind: 'eoi' }, eoiExit)).toEqual(['6', '7', 'set']);
+    expect(figureSteps({ kind: 'eoi' }, eoiNoExit)).toEqual(['6', '7', 'clear']);
+    expect(figureSteps({ kind: 'notify' })).toEqual(['1', '3']);
+    expect(figureSteps({ kind: 'post', vector: 0x45 })).toEqual([]);
+    expect(figureSteps('setup-virr')).toEqual(['1', '2']);
   });
 });

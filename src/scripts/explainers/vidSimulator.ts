@@ -4,6 +4,7 @@ import {
   EXAMPLE_ACTIONS,
   EXAMPLE_START,
   applyAction,
+  figureSteps,
   makeState,
   parseHexByte,
   parseModelledVector,
@@ -11,6 +12,7 @@ import {
   stateRows,
   toggleSetupBit,
   type StepResult,
+  type VidAction,
   type VidExit,
   type VidState,
 } from '../../lib/explainers/vidSimulator.ts';
@@ -25,12 +27,27 @@ function wire(root: HTMLElement): void {
   const vectorInput = root.querySelector<HTMLInputElement>('[data-input="vector"]');
   const tprInput = root.querySelector<HTMLInputElement>('[data-input="tpr"]');
   const nextButton = root.querySelector<HTMLButtonElement>('[data-act="example-next"]');
-  if (!live || !log || !logWrap || !controls || !vectorInput || !tprInput || !nextButton) return;
+  const previousButton = root.querySelector<HTMLButtonElement>('[data-act="previous"]');
+  if (!live || !log || !logWrap || !controls || !vectorInput || !tprInput || !nextButton || !previousButton) return;
+  // The figure the simulator walks through (both its wide and tall drawings).
+  const figureBoxes = [...document.querySelectorAll<SVGGElement>(`figure[data-figure="${root.dataset['figure'] ?? ''}"] [data-step]`)];
 
   let state: VidState = makeState(EXAMPLE_START);
   let lastExit: VidExit | null = null;
   let exampleIndex = 0;
   let shown = new Map(stateRows(state).map((r) => [r.key, r.value]));
+  // Every step can be taken back: the state before each one, newest last.
+  const history: { state: VidState; lastExit: VidExit | null; exampleIndex: number; lit: string[] }[] = [];
+  let lit: string[] = [];
+
+  const light = (steps: string[]) => {
+    lit = steps;
+    for (const box of figureBoxes) box.classList.toggle('active', steps.includes(box.dataset['step'] ?? ''));
+  };
+  const remember = () => {
+    history.push({ state, lastExit, exampleIndex, lit });
+    previousButton.setAttribute('aria-disabled', 'false');
+  };
 
   const setNextLabel = () => {
     nextButton.textContent =
@@ -57,7 +74,9 @@ function wire(root: HTMLElement): void {
     logWrap.hidden = false;
   };
 
-  const commit = (r: StepResult) => {
+  const commit = (r: StepResult, steps: string[] = []) => {
+    remember();
+    light(steps);
     state = r.state;
     lastExit = r.exit ?? null;
     render(true);
@@ -100,9 +119,16 @@ function wire(root: HTMLElement): void {
     return p.value;
   };
 
-  const withVector = (f: (v: number) => StepResult, any = false) => {
+  const withVector = (f: (v: number) => StepResult, any = false, steps: (r: StepResult) => string[] = () => []) => {
     const v = any ? readAnyVector() : readVector();
-    if (v !== null) commit(f(v));
+    if (v === null) return;
+    const r = f(v);
+    commit(r, steps(r));
+  };
+  /** An action of the model, lighting the figure's boxes it goes through. */
+  const act = (action: VidAction) => {
+    const r = applyAction(state, action);
+    commit(r, figureSteps(action, r));
   };
 
   const actions: Record<string, () => void> = {
@@ -112,18 +138,31 @@ function wire(root: HTMLElement): void {
         live.textContent = 'The worked example is finished. Use Restart example to replay it.';
         return;
       }
-      exampleIndex += 1;
       const r = applyAction(state, action);
-      commit({ ...r, message: `Example step ${exampleIndex}. ${r.message}` });
+      commit({ ...r, message: `Example step ${exampleIndex + 1}. ${r.message}` }, figureSteps(action, r));
+      exampleIndex += 1;
+      setNextLabel();
     },
-    evaluate: () => commit(applyAction(state, { kind: 'evaluate' })),
-    deliver: () => commit(applyAction(state, { kind: 'deliver' })),
-    eoi: () => commit(applyAction(state, { kind: 'eoi' })),
-    notify: () => commit(applyAction(state, { kind: 'notify' })),
-    'toggle-virr': () => withVector((v) => toggleSetupBit(state, 'virr', v)),
+    previous: () => {
+      const before = history.pop();
+      if (!before) {
+        live.textContent = 'Nothing to take back: this is where the simulation started.';
+        return;
+      }
+      ({ state, lastExit, exampleIndex } = before);
+      light(before.lit);
+      render(true);
+      say('Took back the last step.');
+      previousButton.setAttribute('aria-disabled', String(history.length === 0));
+    },
+    evaluate: () => act({ kind: 'evaluate' }),
+    deliver: () => act({ kind: 'deliver' }),
+    eoi: () => act({ kind: 'eoi' }),
+    notify: () => act({ kind: 'notify' }),
+    'toggle-virr': () => withVector((v) => toggleSetupBit(state, 'virr', v), false, () => figureSteps('setup-virr')),
     'toggle-visr': () => withVector((v) => toggleSetupBit(state, 'visr', v)),
     'toggle-eoi': () => withVector((v) => toggleSetupBit(state, 'eoiExitBitmap', v)),
-    'self-ipi': () => withVector((v) => applyAction(state, { kind: 'selfIpi', vector: v }), true),
+    'self-ipi': () => withVector((v) => applyAction(state, { kind: 'selfIpi', vector: v }), true, (r) => figureSteps({ kind: 'selfIpi', vector: 0 }, r)),
     post: () => withVector((v) => applyAction(state, { kind: 'post', vector: v })),
     'setup-vtpr': () => {
       const v = readTpr();
@@ -131,9 +170,11 @@ function wire(root: HTMLElement): void {
     },
     tpr: () => {
       const v = readTpr();
-      if (v !== null) commit(applyAction(state, { kind: 'tpr', value: v }));
+      if (v !== null) act({ kind: 'tpr', value: v });
     },
     reset: () => {
+      remember();
+      light([]);
       state = makeState(EXAMPLE_START);
       lastExit = null;
       exampleIndex = 0;
@@ -141,6 +182,8 @@ function wire(root: HTMLElement): void {
       say('Restarted: back to the start state of the worked example.');
     },
     clear: () => {
+      remember();
+      light([]);
       state = makeState();
       lastExit = null;
       exampleIndex = EXAMPLE_ACTIONS.length;
