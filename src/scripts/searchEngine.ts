@@ -84,12 +84,16 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   };
   const record = async (match: ExactMatch) => {
     const kind = match.kind === 'term' ? RECORD_KIND.term : match.kind === 'symbol' ? RECORD_KIND.symbol : undefined;
-    // Unquoted: a quoted search comes back unranked, and the record titled with the name ranks first.
-    const found = await pagefind.search(match.name, kind ? { filters: { kind } } : {});
-    for (const r of (found?.results ?? []).slice(0, 3)) {
-      if (!byId.has(r.id)) byId.set(r.id, r);
-      const d = await data(r.id);
-      if (d.url.replace(/\?[^#]*/, '') === match.url) return d;
+    // Unquoted first (ranked: the record titled with the name usually leads); then the quoted name,
+    // which leaves out longer names it is a prefix of ("vmcs02" for "VMCS") but comes back unranked.
+    const options = kind ? { filters: { kind } } : {};
+    for (const [query, depth] of [[match.name, 3], [`"${match.name}"`, 40]] as const) {
+      const found = await pagefind.search(query, options);
+      for (const r of (found?.results ?? []).slice(0, depth)) {
+        if (!byId.has(r.id)) byId.set(r.id, r);
+        const d = await data(r.id);
+        if (d.url.replace(/\?[^#]*/, '') === match.url) return d;
+      }
     }
     return undefined;
   };
