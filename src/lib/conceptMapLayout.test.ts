@@ -67,5 +67,9 @@ describe('renderConceptMapSvg', () => {
     expect(svg.match(/<polyline class="reading-path"[^>]*points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"/)).not.toBeNull();
     expect(svg).toContain(`<a class="node topic-apic on-path" href="/p0/" data-node="p0" aria-label="${few[0]!.title}">`);
     expect(svg).toContain('>Local APIC</text>');
+    // Wrapped lines end in a space so the label's text is the whole title.
+    const long = nodes.find((n) => n.title.length > 34)!;
+    const one = renderConceptMapSvg({ layout: await layoutConceptMap([long], [], groups, 'wide'), nodes: [long], edges: [], path: [], variant: 'wide', label: 'Map', groupLabels: {} });
+    expect(/<text>(.*?)<\/text>/.exec(one)![1]!.replace(/<[^>]+>/g, '')).toBe(long.title);
   });
 });

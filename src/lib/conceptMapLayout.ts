@@ -141,7 +141,8 @@ export function renderConceptMapSvg(opts: {
       const dot = dotOf(box);
       const onPath = path.includes(n.id) ? ' on-path' : '';
       const text = box.lines
-        .map((line, i) => `<tspan x="${box.x + MAP_TEXT.dot}" y="${Math.round((dot.y + 4 + i * MAP_TEXT.lineHeight) * 10) / 10}">${escapeXml(line)}</tspan>`)
+        // A space ends every line but the last, so the text reads as the title (its accessible name) once joined.
+        .map((line, i, all) => `<tspan x="${box.x + MAP_TEXT.dot}" y="${Math.round((dot.y + 4 + i * MAP_TEXT.lineHeight) * 10) / 10}">${escapeXml(line)}${i < all.length - 1 ? ' ' : ''}</tspan>`)
         .join('');
       return `<a class="node topic-${n.group}${onPath}" href="${escapeXml(n.url)}" data-node="${escapeXml(n.id)}" aria-label="${escapeXml(n.title)}">` +
         `<rect class="hit" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="4"/>` +
