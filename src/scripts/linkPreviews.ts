@@ -54,7 +54,8 @@ export function initLinkPreviews() {
   };
   const show = async (link: HTMLAnchorElement, tapped = false) => {
     clearTimeout(hideTimer);
-    const key = link.dataset.preview!;
+    // A citation's preview key comes from its target (#source-<id>), to keep dozens of markers per page small.
+    const key = link.dataset.preview ?? `source:${link.hash.slice('#source-'.length)}`;
     const preview: Preview | undefined = (await loadData())[key];
     if (!preview) return;
     if (current && current !== link) current.removeAttribute('aria-describedby');
@@ -80,7 +81,7 @@ export function initLinkPreviews() {
     box.style.top = `${(below ? r.bottom + 6 : r.top - box.offsetHeight - 6) + window.scrollY}px`;
   };
   const linkOf = (target: EventTarget | null) =>
-    target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview]') : null;
+    target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview], a.cite') : null;
 
   document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType), true);
   document.addEventListener('pointerover', (e) => {
