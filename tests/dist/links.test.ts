@@ -94,7 +94,7 @@ describe('links in the built site', () => {
 
   it('every cross-link has a preview in previews.json', () => {
     const previews = JSON.parse(readFileSync(join(DIST, 'previews.json'), 'utf8')) as Record<string, unknown>;
-    // A citation's key is its target's: #source-<id> -> source:<id> (see linkPreviews.ts).
+    // A citation's key is its target's: #source-<id> -> source:<id> (see linkPreviewBox.ts).
     const keyOf = (a: HTMLElement) => a.getAttribute('data-preview') ?? `source:${a.getAttribute('href')!.slice('#source-'.length)}`;
     const missing = pages.flatMap((p) => p.root.querySelectorAll('a[data-preview], a.cite').map(keyOf)).filter((k) => !(k in previews));
     expect(missing).toEqual([]);
