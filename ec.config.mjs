@@ -9,4 +9,19 @@ export default defineEcConfig({
   // Keep tabs: kernel code and the patch must render byte-for-byte.
   tabWidth: 0,
   styleOverrides: { codeFontFamily: 'var(--font-mono)', codeFontSize: '0.875rem', borderRadius: '6px' },
+  shiki: {
+    transformers: [
+      {
+        // Shiki stops tokenizing a line after 500 ms by default and leaves the rest unhighlighted. The
+        // first line it tokenizes with a grammar includes compiling that grammar, which takes longer
+        // than that on a busy machine, so the same code block came out coloured differently from one
+        // build to the next. Without the limit every build highlights every line the same way.
+        name: 'vapic-no-tokenize-time-limit',
+        preprocess(code, options) {
+          options.tokenizeTimeLimit = 0;
+          return code;
+        },
+      },
+    ],
+  },
 });

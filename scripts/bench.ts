@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { PAGEFIND_OPTIONS } from '../src/lib/searchMeta.ts';
 import { launchChromium } from '../tests/e2e/browser.ts';
+import { benchSearch } from './bench/search.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { serveStatic } from './serve.ts';
 
@@ -135,6 +136,9 @@ line('warm query: median', `${warm.median.toFixed(1)} ms`, '30 ms', warm.median 
 line('warm query: slowest', `${warm.max.toFixed(1)} ms`);
 await browser.close();
 server.close();
+
+console.log('\n## Search UI: first search bytes, keystroke to paint, query layer (Chromium, /search/)');
+report.searchUi = await benchSearch('dist', line);
 
 console.log('\n## Lighthouse (mobile, system Chromium)');
 const lighthouse = resolve('node_modules/lighthouse/cli/index.js');

@@ -1,6 +1,9 @@
 import { TOPICS, TOPIC_LABELS } from '../schemas/topics.ts';
 import type { Page, Site } from './site.ts';
 
+/** Id of the path a topic's own reading order gets in `readingPaths`. */
+export const topicPathId = (topic: string) => `topic-${topic}`;
+
 export interface ReadingPath {
   id: string;
   title: string;
@@ -21,7 +24,7 @@ export function topicPages(site: Site, topic: string): Page[] {
 /** The curated paths from paths.yaml followed by one path per topic (its reading order). */
 export function readingPaths(site: Site): ReadingPath[] {
   const topicPaths = TOPICS.map((topic) => ({
-    id: `topic-${topic}`,
+    id: topicPathId(topic),
     title: TOPIC_LABELS[topic],
     description: `The ${TOPIC_LABELS[topic]} pages in reading order.`,
     pages: topicPages(site, topic).map((p) => p.id),
@@ -43,4 +46,18 @@ export function pathSteps(paths: ReadingPath[], pageId: string): PathStep[] {
     if (position === -1) return [];
     return [{ path, position, prev: path.pages[position - 1] ?? null, next: path.pages[position + 1] ?? null }];
   });
+}
+
+/** sessionStorage key holding the id of the reading path the reader is following. */
+export const READING_PATH_KEY = 'atlas-reading-path';
+
+/**
+ * Which of the paths through a page gets the one prominent "Next": the path the reader is on (remembered
+ * from the last path link they followed) if it passes through here, else the page's topic path (the
+ * default without JavaScript), else the first path listed.
+ */
+export function primaryPathId(pathIds: string[], remembered: string | null, topic: string): string | null {
+  if (remembered && pathIds.includes(remembered)) return remembered;
+  if (pathIds.includes(topicPathId(topic))) return topicPathId(topic);
+  return pathIds[0] ?? null;
 }

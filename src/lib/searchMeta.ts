@@ -5,11 +5,16 @@ import type { Page, Site } from './site.ts';
  * `ranking.metaWeights`: Pagefind matches meta by prefix and boosts every page whose field covers the
  * query, so the decisive field is `acronyms`: single tokens that name what the page is about (see
  * searchAcronyms). `aliases` holds phrases.
+ * `questions` holds the questions a page says it answers. `termSimilarity` at its maximum ranks a word
+ * typed in full ("HYPERV") above longer words it is a prefix of ("hypervisor").
  * `noWorker`: on an index this size a query takes a few milliseconds on the main thread, while the
  * worker costs a 12 KiB script and a round trip before the first result.
  */
+/** Query parameter that carries the searched words to the page a result opens, for highlighting. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
 export const PAGEFIND_OPTIONS = {
-  ranking: { metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, summary: 3 } },
+  ranking: { termSimilarity: 10, metaWeights: { title: 8, acronyms: 100, extended_acronyms: 30, aliases: 10, questions: 6, summary: 3 } },
   noWorker: true,
 } as const;
 

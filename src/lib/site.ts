@@ -6,6 +6,7 @@ import { pageSchema, type PageData } from '../schemas/page.ts';
 import { readingPathsSchema, type ReadingPathData } from '../schemas/readingPath.ts';
 import { sourceSchema, type SourceData } from '../schemas/source.ts';
 import { symbolSchema, type SymbolData } from '../schemas/symbol.ts';
+import { synonymsSchema, type SynonymGroup } from '../schemas/synonyms.ts';
 import { termSchema, type TermData } from '../schemas/term.ts';
 import { ContentError, ContentErrors } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -49,6 +50,8 @@ export interface Site {
   symbols: Map<string, KernelSymbol>;
   sources: Map<string, Source>;
   paths: ReadingPathData[];
+  /** Reviewed synonym groups from content/synonyms.yaml, for search. */
+  synonyms: SynonymGroup[];
 }
 
 export const pageUrl = (id: string) => `/${id}/`;
@@ -74,7 +77,7 @@ export function pageIdFromPath(pathUnderDocs: string): string {
 export function loadSite(root: string, cwd = process.cwd()): { site: Site; errors: ContentError[] } {
   const errors: ContentError[] = [];
   const rel = (abs: string) => relative(cwd, abs);
-  const site: Site = { pages: new Map(), terms: new Map(), termKeys: new Map(), symbols: new Map(), sources: new Map(), paths: [] };
+  const site: Site = { pages: new Map(), terms: new Map(), termKeys: new Map(), symbols: new Map(), sources: new Map(), paths: [], synonyms: [] };
   const lineFinders = new Map<string, (path: (string | number)[]) => number>();
   // Entries that exist but failed validation: their own errors are reported once, and references
   // to them are not reported again as "unknown".
@@ -189,6 +192,23 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
       });
     }
     site.paths = data ?? [];
+  }
+
+  const synonymsFile = join(root, 'synonyms.yaml');
+  if (existsSync(synonymsFile)) {
+    const file = rel(synonymsFile);
+    const { data, errors: e, lineOf } = parseYamlWith(synonymsSchema, readFileSync(synonymsFile, 'utf8'), file);
+    errors.push(...e);
+    const seen = new Map<string, number>();
+    for (const [i, group] of (data ?? []).entries()) {
+      group.same.forEach((phrase, j) => {
+        const key = phrase.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) errors.push(new ContentError(file, lineOf([i, 'same', j]), `"${phrase}" is already in the group at line ${first}; merge the two groups`));
+        else seen.set(key, lineOf([i, 'same', j]));
+      });
+    }
+    site.synonyms = data ?? [];
   }
 
   const aliasOwner = new Map<string, Page>();

@@ -1,51 +1,60 @@
-// Search: loads Pagefind's Component UI only when the reader opens search (Ctrl/Cmd+K, "/", or the
-// header button), and highlights the query on the page a result leads to.
-import { PAGEFIND_OPTIONS } from '../lib/searchMeta.ts';
+// Search entry points on every page: the header button, Ctrl/Cmd+K and "/" open the search dialog
+// (its script, styles, engine and index load on first use); a page opened from a result highlights the
+// query's words.
+import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
+import type { SearchView } from './searchView.ts';
 
-export const HIGHLIGHT_PARAM = 'highlight';
+let dialog: { element: HTMLDialogElement; view: SearchView } | null = null;
+let building: Promise<{ element: HTMLDialogElement; view: SearchView }> | null = null;
 
-interface PagefindInstance {
-  applyOptions(options: Record<string, unknown>): void;
-  triggerSearch(term: string): void;
-}
-declare global {
-  interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
-  }
-}
-
-let loading: Promise<PagefindInstance> | null = null;
-
-/** Loads the Component UI script and stylesheet once and configures the shared instance. */
-export function loadSearchUi(): Promise<PagefindInstance> {
-  loading ??= new Promise((resolve, reject) => {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = '/pagefind/pagefind-component-ui.css';
-    document.head.append(css);
-    const script = document.createElement('script');
-    script.src = '/pagefind/pagefind-component-ui.js';
-    script.onload = () => {
-      const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
-      instance.applyOptions({ ...PAGEFIND_OPTIONS, highlightParam: HIGHLIGHT_PARAM });
-      resolve(instance);
-    };
-    script.onerror = () => reject(new Error('could not load the search UI'));
-    document.head.append(script);
+async function buildDialog() {
+  const { createSearchView } = await import('./searchView.ts');
+  const element = document.createElement('dialog');
+  element.className = 'search-dialog';
+  element.setAttribute('aria-label', 'Search the atlas');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'search-dialog-close';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => element.close());
+  const fullPage = document.createElement('a');
+  fullPage.className = 'search-dialog-full';
+  fullPage.href = '/search/';
+  fullPage.textContent = 'Search page with filters';
+  const view = createSearchView({
+    id: 'search-dialog',
+    withFilters: false,
+    onSearch: (query) => {
+      fullPage.href = query.trim() ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
+    },
   });
-  return loading;
+  const bar = document.createElement('div');
+  bar.className = 'search-dialog-bar';
+  const hint = document.createElement('p');
+  hint.className = 'search-dialog-hint';
+  hint.textContent = '↑ ↓ move · Enter opens · Esc closes';
+  bar.append(hint, fullPage, close);
+  element.append(view.root, bar);
+  // A click on the backdrop (outside the panel) closes, as Escape does.
+  element.addEventListener('click', (event) => {
+    if (event.target === element) element.close();
+  });
+  document.body.append(element);
+  return { element, view };
 }
 
-async function openModal() {
-  await loadSearchUi();
-  let modal = document.querySelector<HTMLElement & { open(): void }>('pagefind-modal');
-  if (!modal) {
-    modal = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
-    modal.setAttribute('reset-on-close', '');
-    document.body.append(modal);
-    await customElements.whenDefined('pagefind-modal');
+/** Opens the search dialog (or, on /search/, focuses its field). For the header button and the phone menu. */
+export async function openSearch(): Promise<void> {
+  const pageInput = document.querySelector<HTMLInputElement>('[data-search-page] input[type="search"]');
+  if (pageInput) {
+    pageInput.focus();
+    pageInput.select();
+    return;
   }
-  modal.open();
+  dialog ??= await (building ??= buildDialog());
+  if (!dialog.element.open) dialog.element.showModal();
+  dialog.view.input.focus();
+  dialog.view.input.select();
 }
 
 const isTyping = (target: EventTarget | null) =>
@@ -57,18 +66,16 @@ export function initSearch() {
   const shortcut = trigger?.querySelector('[data-shortcut]');
   if (shortcut && mac) shortcut.textContent = '⌘ K';
   trigger?.setAttribute('aria-keyshortcuts', mac ? 'Meta+K /' : 'Control+K /');
-  // The search page has its own full UI; there the trigger just focuses it.
-  const onSearchPage = location.pathname === '/search/';
-  const open = () => (onSearchPage ? document.querySelector<HTMLInputElement>('pagefind-input input')?.focus() : void openModal());
+  trigger?.setAttribute('aria-haspopup', 'dialog');
   trigger?.addEventListener('click', (event) => {
     event.preventDefault();
-    open();
+    void openSearch();
   });
   document.addEventListener('keydown', (event) => {
-    const modK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k';
+    const modK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
     if (modK || (event.key === '/' && !isTyping(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey)) {
       event.preventDefault();
-      open();
+      void openSearch();
     }
   });
   if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {

@@ -1,47 +1,25 @@
-// The search page: loads the UI at once, runs the query from ?q= and keeps the URL in step with the input.
-import { loadSearchUi } from './search.ts';
+// The search page: runs ?q= (and ?topic=, ?vendor=, ?kind=) on load and keeps the URL in step with
+// the query and filters, so a filtered search can be shared.
+import type { Filters } from './searchEngine.ts';
+import { createSearchView, FILTER_NAMES } from './searchView.ts';
 
-export async function initSearchPage() {
-  const instance = await loadSearchUi();
-  const input = await waitFor<HTMLInputElement>('pagefind-input input');
-  const q = new URLSearchParams(location.search).get('q') ?? '';
-  if (q) {
-    input.value = q;
-    instance.triggerSearch(q);
-  }
-  input.focus();
-  nameFilterTriggers();
-  input.addEventListener('input', () => {
-    const url = new URL(location.href);
-    if (input.value) url.searchParams.set('q', input.value);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
+export function initSearchPage() {
+  const host = document.querySelector<HTMLElement>('[data-search-page]')!;
+  const params = new URLSearchParams(location.search);
+  const initialFilters: Filters = Object.fromEntries(FILTER_NAMES.map((n) => [n, params.get(n) ?? '']).filter(([, v]) => v));
+  const view = createSearchView({
+    id: 'search-page',
+    withFilters: true,
+    initialQuery: params.get('q') ?? '',
+    initialFilters,
+    onSearch: (query, filters) => {
+      const url = new URL(location.href);
+      url.search = '';
+      if (query) url.searchParams.set('q', query);
+      for (const name of FILTER_NAMES) if (filters[name]) url.searchParams.set(name, filters[name]);
+      history.replaceState(null, '', url);
+    },
   });
-}
-
-function waitFor<T extends Element>(selector: string): Promise<T> {
-  return new Promise((resolve) => {
-    const found = document.querySelector<T>(selector);
-    if (found) return resolve(found);
-    const observer = new MutationObserver(() => {
-      const el = document.querySelector<T>(selector);
-      if (el) {
-        observer.disconnect();
-        resolve(el);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  });
-}
-
-/** Pagefind's filter dropdown triggers are comboboxes whose visible text does not name them; give them a name. */
-function nameFilterTriggers() {
-  const apply = () => {
-    for (const trigger of document.querySelectorAll<HTMLElement>('.pf-dropdown-trigger:not([aria-label])')) {
-      const label = trigger.querySelector('.pf-dropdown-trigger-label')?.textContent?.trim();
-      if (label) trigger.setAttribute('aria-label', `Filter by ${label.toLowerCase()}`);
-    }
-  };
-  apply();
-  new MutationObserver(apply).observe(document.querySelector('[data-search-page]')!, { childList: true, subtree: true });
+  host.replaceChildren(view.root);
+  view.input.focus();
 }

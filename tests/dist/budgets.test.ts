@@ -15,6 +15,17 @@ describe('byte budgets', () => {
     }
   });
 
+  it('the site tree expands only the current topic and stays under 3 KB on every page', () => {
+    // A window of the current topic (src/lib/siteNav.ts), never the whole site: HTML per page must not
+    // grow with the number of pages (the generated 2,000-page corpus has about 290 pages per topic).
+    for (const page of pages) {
+      const nav = page.root.querySelector('nav#site-nav');
+      expect(nav, page.url).not.toBeNull();
+      expect(nav!.outerHTML.length, page.url).toBeLessThan(3 * 1024);
+      expect(nav!.querySelectorAll('.nav-topic ol').length, page.url).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('page chrome (head, header, footer: everything outside <main>) stays under 16 KB', () => {
     for (const page of pages) {
       const main = page.root.querySelector('main')!.outerHTML.length;
@@ -24,7 +35,8 @@ describe('byte budgets', () => {
 
   it('no page inlines preview data or the search UI', () => {
     for (const page of pages) {
-      expect(page.html).not.toContain('pagefind-component-ui.js"></script>');
+      // The search UI (script and stylesheet) loads when search is opened; only /search/ loads it up front.
+      if (page.url !== '/search/') expect(page.html, page.url).not.toMatch(/\/_astro\/(searchView|search)\.[\w-]+\.(js|css)/);
       expect(page.html.includes('"definition"'), page.url).toBe(false);
     }
   });

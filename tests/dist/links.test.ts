@@ -77,11 +77,24 @@ describe('links in the built site', () => {
     }
   });
 
-  it('every page shows a "Linked from" section that search ignores', () => {
+  it('"Connections" lists every page that links here under "Leads to", once, and search ignores it', () => {
+    const docs = pages.filter(isDocPage);
+    // Cross-links written in the text ([[page]]), as the link graph counts them.
+    const targets = new Map(docs.map((d) => [d, new Set(d.root.querySelectorAll('.doc-body a.xref-page[href]').map((a) => a.getAttribute('href')!.split('#')[0]))]));
+    for (const page of docs) {
+      const section = page.root.querySelector('section.connections');
+      const expected = docs.filter((other) => other !== page && targets.get(other)!.has(page.url)).map((p) => p.url).sort();
+      const listed = (section?.querySelectorAll('.leads-to a') ?? []).map((a) => a.getAttribute('href')!).sort();
+      expect(listed, page.url).toEqual(expected);
+      if (section) expect(section.hasAttribute('data-pagefind-ignore')).toBe(true);
+      // Said once: no other list of backlinks or neighbours after the article.
+      expect(page.root.querySelectorAll('section.backlinks, section.neighbourhood').length, page.url).toBe(0);
+    }
+  });
+
+  it('a page that nothing links to yet shows no empty "Leads to" column', () => {
     for (const page of pages.filter(isDocPage)) {
-      const backlinks = page.root.querySelector('section.backlinks');
-      expect(backlinks, page.url).not.toBeNull();
-      expect(backlinks!.hasAttribute('data-pagefind-ignore')).toBe(true);
+      for (const col of page.root.querySelectorAll('.connections-col')) expect(col.querySelectorAll('li').length, page.url).toBeGreaterThan(0);
     }
   });
 

@@ -45,10 +45,9 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const withPreview = await axeViolations(page);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+k');
-      await page.waitForSelector('pagefind-modal dialog[open] input:focus');
+      await page.waitForSelector('dialog.search-dialog[open] input:focus');
       await page.keyboard.type('posted interrupt');
-      await page.locator('pagefind-modal .pf-result-link').first().waitFor();
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => (document.querySelector('dialog.search-dialog .search-status')?.textContent ?? '').includes('for “posted interrupt”'));
       const withSearch = await axeViolations(page);
       await context.close();
       expect([...withPreview.map((v) => `preview ${v}`), ...withSearch.map((v) => `search ${v}`)]).toEqual([]);
@@ -75,6 +74,37 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
         problems.push(...(await axeViolations(page)).map((v) => `${url} ${v}`));
       }
       await context.close();
+      expect(problems).toEqual([]);
+    });
+  }
+
+  // The navigation after use by keyboard: the phone menu open (site tree, search, theme), then the
+  // desktop sidebar and table of contents after a keyboard jump to a section (scroll-spy marked).
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`the phone menu and the sidebar, operated by keyboard, have no violations in ${scheme} mode`, async () => {
+      const problems: string[] = [];
+      const phone = await site.browser.newContext({ colorScheme: scheme, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+      const page = await phone.newPage();
+      await page.goto(`${site.base}/nested/apic-passthrough/`, { waitUntil: 'networkidle' });
+      await page.locator('[data-menu-open]').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#site-menu').waitFor({ state: 'visible' });
+      await page.keyboard.press('Tab');
+      problems.push(...(await axeViolations(page)).map((v) => `menu open: ${v}`));
+      await page.keyboard.press('Escape');
+      await page.locator('#site-menu').waitFor({ state: 'hidden' });
+      problems.push(...(await axeViolations(page)).map((v) => `menu closed: ${v}`));
+      await phone.close();
+
+      const desktop = await site.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const wide = await desktop.newPage();
+      await wide.goto(`${site.base}/nested/apic-passthrough/`, { waitUntil: 'networkidle' });
+      await wide.locator('.toc a').nth(1).focus();
+      await wide.keyboard.press('Enter');
+      await wide.waitForSelector('.toc a[aria-current="location"]');
+      await wide.locator('#site-nav [aria-current="page"]').focus();
+      problems.push(...(await axeViolations(wide)).map((v) => `sidebar: ${v}`));
+      await desktop.close();
       expect(problems).toEqual([]);
     });
   }

@@ -1,9 +1,13 @@
 // AVIC decoders: operated with the keyboard only on the pages that embed them.
 import { describe, expect, it } from 'vitest';
 import { typeInto } from './keyboard.ts';
+import { handoffUrl } from '../../src/lib/explainers/handoff.ts';
+import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
+// A hand-off decodes once the explainer's logic has loaded, which can take seconds on a busy machine.
+const HANDOFF = { timeout: 15_000 };
 
 describe('AVIC decoders', () => {
   it('physical APIC ID table entry: worked example, then a typed value and an invalid one', async () => {
@@ -66,5 +70,26 @@ describe('AVIC decoders', () => {
     await expect.poll(() => first.locator('[data-summary]').textContent()).toContain('0x402 unaccelerated write of 0x380');
     expect(await first.getByLabel("Sender's APIC mode").isHidden()).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('hand-off: a pasted kvm_avic_unaccelerated_access line opens the 0x402 decoder with its values', async () => {
+    const [match] = recognizePastedOutput('kvm_avic_unaccelerated_access: vcpu=1, offset=0x80(APIC_TASKPRI), fault, read, vec=0x0');
+    const { page, errors } = await site.open(match!.explainerUrl);
+    const second = page.locator('#avic-exit-402-decoder');
+    await expect.poll(() => second.locator('[data-summary]').textContent(), HANDOFF).toBe('0x402 unaccelerated read of 0x080 APIC_TASKPRI: KVM treats it as a fault.');
+    expect(await second.getByLabel('EXITINFO1 (64-bit hex)').evaluate((e) => e === document.activeElement)).toBe(true);
+    // The 0x401 decoder on the same page keeps its example.
+    expect(await page.locator('#avic-exit-401-decoder [data-summary]').textContent()).toContain('AVIC_IPI_FAILURE_TARGET_NOT_RUNNING');
+    expect(errors).toEqual([]);
+  });
+
+  it('hand-off: int_ctl and physical-ID values; bad values and exit codes get the decoder\'s message', async () => {
+    const { page, errors } = await site.open(handoffUrl({ kind: 'avic-int-ctl', value: '0xC0000010' }));
+    await expect.poll(() => page.locator('#avic-int-ctl-decoder [data-summary]').textContent(), HANDOFF).toBe('AVIC on, x2APIC mode (x2AVIC); V_TPR 0; 1 undefined bit set.');
+    const phys = await site.open(handoffUrl({ kind: 'avic-physical-id', value: 'nonsense' }));
+    await expect.poll(() => phys.page.locator('#avic-physical-id-decoder [data-summary]').textContent(), HANDOFF).toContain('Not hexadecimal');
+    const exit = await site.open('/avic/exits/?exit=0x403&info1=1#avic-exit-401-decoder');
+    await expect.poll(() => exit.page.locator('#avic-exit-401-decoder [data-summary]').textContent(), HANDOFF).toContain('not 0x401 or 0x402');
+    expect([...errors, ...phys.errors, ...exit.errors]).toEqual([]);
   });
 });

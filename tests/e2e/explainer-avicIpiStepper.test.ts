@@ -2,9 +2,12 @@
 // the reader first reaches the stepper, so results after a key press are polled for.
 import { describe, expect, it } from 'vitest';
 import { press } from './keyboard.ts';
+import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
+// A hand-off decodes once the explainer's logic has loaded, which can take seconds on a busy machine.
+const HANDOFF = { timeout: 15_000 };
 
 describe('AVIC IPI stepper', () => {
   it('steps through the running, valid, fixed-edge path', async () => {
@@ -77,5 +80,18 @@ describe('AVIC IPI stepper', () => {
     await press(st.getByRole('button', { name: 'Show all steps' }));
     await expect.poll(() => st.locator('[data-steps]').textContent()).toContain('kvm_inject_nmi()');
     expect(await st.locator('[data-outcome]').textContent()).toContain('cause 0, INVALID_INT_TYPE');
+  });
+
+  it('hand-off: a pasted kvm_avic_incomplete_ipi line with cause 1 opens the not-running scenario', async () => {
+    const matches = recognizePastedOutput('kvm_avic_incomplete_ipi: vcpu=0, icrh:icrl=0x03000000:000000fd, id=1, index=3');
+    const stepper = matches.find((m) => m.explainerUrl.startsWith('/avic/doorbell/'));
+    const { page, errors } = await site.open(stepper!.explainerUrl);
+    const st = page.locator('#avic-ipi-stepper');
+    await expect.poll(() => st.locator('[data-scenario-name]').textContent(), HANDOFF).toBe('Scenario: Fixed, edge-triggered IPI, target not running');
+    expect(await st.getByLabel('Not running (IsRunning = 0)').isChecked()).toBe(true);
+    expect(await st.getByLabel('Delivery mode').evaluate((e) => e === document.activeElement)).toBe(true);
+    const bad = await site.open('/avic/doorbell/?delivery=smi#avic-ipi-stepper');
+    await expect.poll(() => bad.page.locator('#avic-ipi-stepper [data-scenario-name]').textContent(), HANDOFF).toContain('not one of');
+    expect([...errors, ...bad.errors]).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
 import { useSite } from './site.ts';
 
 // The "who handles this exit?" explorer on the nested VMX page, operated with the keyboard only.
 const site = useSite();
+// A hand-off decodes once the explainer's logic has loaded, which can take seconds on a busy machine.
+const HANDOFF = { timeout: 15_000 };
 
 const PAGE = '/nested/nested-vmx/';
 
@@ -27,7 +30,7 @@ describe('nested exit explorer', () => {
     await root.locator('select[name="exit"]').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     await expect.poll(() => summary.textContent()).toContain('L0 (KVM) handles it');
-    expect(await details.textContent()).toContain('nested.c:6447-6454');
+    expect(await details.textContent()).toContain('nested.c:6448-6455');
     expect(await details.locator('a[href="/rfc/failure-scenario/#7-later-accesses-ept-misconfigurations"]').count()).toBe(1);
 
     // Load the passthrough settings with Enter, then 49 -> 48 -> 45 -> 44 -> 43 -> 32 MSR_WRITE.
@@ -50,5 +53,17 @@ describe('nested exit explorer', () => {
     await expect.poll(() => summary.textContent()).toContain('VM-entry to L2 fails');
     expect(await details.textContent()).toContain('nested.c:827-828');
     expect(errors).toEqual([]);
+  });
+
+  it('hand-off: a pasted kvm_nested_vmexit line selects its exit reason and answers', async () => {
+    const matches = recognizePastedOutput('kvm_nested_vmexit: vcpu 0 reason EPT_MISCONFIG rip 0xffffffff81000000 info1 0x0000000000000000 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
+    const { page, errors } = await site.open(matches[0]!.explainerUrl);
+    const root = page.locator('#nested-exit-explorer');
+    await expect.poll(() => root.locator('select[name="exit"]').inputValue(), HANDOFF).toBe('49');
+    await expect.poll(() => root.locator('[data-nee-summary]').textContent(), HANDOFF).toContain('L0 (KVM) handles it');
+    expect(await root.locator('select[name="exit"]').evaluate((e) => e === document.activeElement)).toBe(true);
+    const bad = await site.open('/nested/nested-vmx/?exit=CR_ACCESS#nested-exit-explorer');
+    await expect.poll(() => bad.page.locator('#nested-exit-explorer [data-nee-summary]').textContent(), HANDOFF).toContain('does not model');
+    expect([...errors, ...bad.errors]).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ describe('virtual-interrupt delivery simulator', () => {
     expect(await sim.locator('details[data-example]').getAttribute('open')).toBeNull();
 
     await press(button('example-next'));
-    expect(await live.textContent()).toContain('Example step 1. Evaluation: RVI 0x61 is in priority class 6');
+    expect(await live.textContent()).toContain('Example step 1. VM entry: PPR virtualization leaves VPPR at 0x40, then the processor evaluates: RVI 0x61 is in priority class 6');
     expect(await field('recognized').textContent()).toBe('yes, 0x61');
 
     await press(button('example-next'), ' ');

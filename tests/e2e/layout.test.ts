@@ -1,5 +1,5 @@
-// Phone layout: nothing may make a page wider than the screen. Wide tables and code scroll inside
-// their own boxes; text, citations and identifiers wrap.
+// Layout: nothing may make a page wider than the screen, on phones (360 and 375 px) or a laptop
+// (1280 px). Wide tables and code scroll inside their own boxes; text, citations and identifiers wrap.
 import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
 import { useSite } from './site.ts';
@@ -7,23 +7,25 @@ import { useSite } from './site.ts';
 const urls = distPages().map((p) => p.url);
 const site = useSite();
 
-describe('phone layout', () => {
-  it('at 360 px no page scrolls sideways, and names the element that sticks out', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    const wide: string[] = [];
-    for (const url of urls) {
-      await page.goto(site.base + url);
-      const overflow = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        if (document.documentElement.scrollWidth <= width) return null;
-        // The outermost element whose right edge passes the screen's: where the fix belongs.
-        const culprit = [...document.querySelectorAll('main *')].find((e) => e.getBoundingClientRect().right > width + 1);
-        return `${document.documentElement.scrollWidth}px: ${culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className} "${(culprit.textContent ?? '').slice(0, 60)}"` : 'outside main'}`;
-      });
-      if (overflow) wide.push(`${url} ${overflow}`);
-    }
-    await context.close();
-    expect(wide).toEqual([]);
-  });
+describe('no sideways scroll', () => {
+  for (const viewport of [{ width: 360, height: 740 }, { width: 375, height: 812 }, { width: 1280, height: 900 }]) {
+    it(`at ${viewport.width} px no page scrolls sideways, and names the element that sticks out`, async () => {
+      const context = await site.browser.newContext({ viewport });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const url of urls) {
+        await page.goto(site.base + url);
+        const overflow = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return null;
+          // The outermost element whose right edge passes the screen's: where the fix belongs.
+          const culprit = [...document.querySelectorAll('main *')].find((e) => e.getBoundingClientRect().right > width + 1);
+          return `${document.documentElement.scrollWidth}px: ${culprit ? `${culprit.tagName.toLowerCase()}.${culprit.className} "${(culprit.textContent ?? '').slice(0, 60)}"` : 'outside main'}`;
+        });
+        if (overflow) wide.push(`${url} ${overflow}`);
+      }
+      await context.close();
+      expect(wide).toEqual([]);
+    });
+  }
 });

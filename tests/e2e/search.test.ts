@@ -1,127 +1,225 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { PAGEFIND_OPTIONS } from '../../src/lib/searchMeta.ts';
+import type { Page } from 'playwright-core';
 import { buildLinkGraph } from '../../src/lib/linkGraph.ts';
 import { loadSite } from '../../src/lib/site.ts';
+import { distPages } from '../dist/distSite.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
+const content = loadSite(resolve(import.meta.dirname, '../../content')).site;
+const explainedBy = (term: string) => `/${content.termKeys.get(term.toLowerCase())!.data.page.split('#')[0]}/`;
+const path = (href: string) => new URL(href, 'http://x').pathname;
+
+/** Waits for the search at `root` to settle (the announced count appears) and returns it. */
+async function settled(page: Page, root = ''): Promise<string> {
+  const status = page.locator(`${root} .search-status`);
+  await page.waitForFunction((sel) => (document.querySelector(sel)?.textContent ?? '').includes('for “'), `${root} .search-status`.trim());
+  return (await status.textContent()) ?? '';
+}
+
+/** hrefs of every result and answer-card link on /search/?q=query, in rank order (sections left out). */
+async function ranked(query: string): Promise<string[]> {
+  const { page } = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+  await settled(page);
+  const hrefs = await page.locator('[data-search-result]:not([data-search-result="section"])').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  await page.context().close();
+  return hrefs;
+}
 
 describe('search from the keyboard', () => {
-  it('home page loads with no console errors', async () => {
-    const { page, errors } = await site.open('/');
+  it('does not load the search script, engine or index until search is opened', async () => {
+    const { page, errors } = await site.open('/apicv/');
     await page.waitForLoadState('networkidle');
-    expect(await page.title()).toBe('vAPIC Atlas');
-    expect(errors).toEqual([]);
-  });
-
-  it('does not load the search UI until search is opened', async () => {
-    const { page } = await site.open('/apicv/');
-    await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('pagefind')))).toBe(false);
-  });
-
-  it('Ctrl+K opens search; typing "AVIC" lists the AVIC page first; Enter opens it', async () => {
-    const { page, errors } = await site.open('/');
-    await page.keyboard.press('Control+k');
-    await page.waitForSelector('pagefind-modal dialog[open] input:focus');
-    await page.keyboard.type('AVIC');
-    const first = page.locator('pagefind-modal .pf-result-link').first();
-    await first.waitFor();
-    expect(await first.getAttribute('href')).toBe('/avic/?highlight=avic');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.waitForURL('**/avic/?highlight=avic');
-    expect(await page.locator('h1').textContent()).toBe('AMD AVIC');
-    await page.waitForSelector('mark');
-    expect(errors).toEqual([]);
-  });
-
-  it('the dialog searches on the main thread: no worker script is fetched (PAGEFIND_OPTIONS.noWorker)', async () => {
-    const { page } = await site.open('/');
-    await page.keyboard.press('Control+k');
-    await page.waitForSelector('pagefind-modal dialog[open] input:focus');
-    await page.keyboard.type('posted');
-    await page.locator('pagefind-modal .pf-result-link').first().waitFor();
     const files = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
-    expect(files.some((f) => f.endsWith('/pagefind/pagefind.js'))).toBe(true);
-    expect(files.filter((f) => f.includes('pagefind-worker'))).toEqual([]);
+    expect(files.filter((f) => /pagefind|searchView|vocabulary/.test(f))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
-  it('"/" opens search too, but not while typing in a field', async () => {
+  it('Ctrl+K opens the dialog; typing "AVIC" puts its answer card first; arrows and Enter open it with the word highlighted', async () => {
+    const { page, errors } = await site.open('/');
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type('AVIC');
+    expect(await settled(page, 'dialog.search-dialog')).toMatch(/^1 answer and \d+ results for “AVIC”$/);
+    const first = page.locator('dialog.search-dialog [data-search-result]').first();
+    expect(await first.getAttribute('data-search-result')).toBe('card');
+    expect(path((await first.getAttribute('href'))!)).toBe(explainedBy('AVIC'));
+    await page.keyboard.press('ArrowDown');
+    expect(await first.evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${explainedBy('AVIC')}?highlight=AVIC`);
+    expect(await page.locator('h1').textContent()).toBe('AMD AVIC');
+    await page.waitForSelector('main mark');
+    expect(errors).toEqual([]);
+  });
+
+  it('Enter in the field opens the first result; Escape closes the dialog', async () => {
     const { page } = await site.open('/apic/');
     await page.keyboard.press('/');
-    await page.waitForSelector('pagefind-modal dialog[open]');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type('x2APIC');
+    await settled(page, 'dialog.search-dialog');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('dialog.search-dialog:not([open])', { state: 'attached' });
+    // "/" typed into a field is text, not the shortcut.
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type('/');
+    expect(await page.locator('dialog.search-dialog input').inputValue()).toBe('x2APIC/');
+    await page.keyboard.press('Backspace');
+    const href = await page.locator('dialog.search-dialog [data-search-result]').first().getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${href}`);
   });
 
-  it('the search page runs ?q= and a filter narrows the results', async () => {
-    const { page, errors } = await site.open('/search/?q=apic');
-    const results = page.locator('.search-ui .pf-result');
-    await results.first().waitFor();
-    await page.waitForTimeout(400);
-    const all = await results.count();
-    expect(await page.locator('pagefind-input input').inputValue()).toBe('apic');
-    await page.locator('pagefind-filter-dropdown[filter="vendor"] button').first().click();
-    await page.getByRole('option', { name: /^AMD/ }).first().click();
-    await page.waitForTimeout(600);
-    const narrowed = await results.count();
-    expect(narrowed).toBeGreaterThan(0);
-    expect(narrowed).toBeLessThan(all);
+  it('the dialog searches on the main thread with the raw Pagefind API: no worker, no Pagefind UI bundle', async () => {
+    const { page } = await site.open('/');
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type('posted');
+    await settled(page, 'dialog.search-dialog');
+    const files = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    expect(files.some((f) => f.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    expect(files.filter((f) => /pagefind-(worker|component-ui|ui|modular-ui)/.test(f))).toEqual([]);
+  });
+
+  it('announces the result count to screen readers', async () => {
+    const { page } = await site.open('/search/?q=posted%20interrupt');
+    const status = page.locator('.search-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await settled(page)).toMatch(/^\d+ answers? and \d+ results for “posted interrupt”$/);
+  });
+
+  it('works by touch: tap the header button, type, tap a result', async () => {
+    const { page, errors } = await site.open('/apicv/', { hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+    await page.locator('[data-search-open]').tap();
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type('doorbell');
+    await settled(page, 'dialog.search-dialog');
+    const first = page.locator('dialog.search-dialog [data-search-result]').first();
+    const href = (await first.getAttribute('href'))!;
+    await first.tap();
+    await page.waitForURL(`**${href}`);
     expect(errors).toEqual([]);
   });
 });
 
-describe('ranking against the built index', () => {
-  // An acronym puts the page that explains it first: the glossary names that page.
-  const content = loadSite(resolve(import.meta.dirname, '../../content')).site;
-  const explainedBy = (term: string) => `/${content.termKeys.get(term.toLowerCase())!.data.page.split('#')[0]}/`;
-  const first = ['AVIC', 'APIC', 'APICv', 'x2APIC', 'RVI', 'SVI', 'PIR', 'VMCS', 'VMCB', 'IPIv'].map((t): [string, string] => [t, explainedBy(t)]);
-  // Constants find a page that explains them among the first three.
-  const topThree: [string, string][] = [
-    ['0xFEE00000', '/apic/'],
-    ['0x401', '/avic/exits/'],
-  ];
-
-  const topUrls = async (query: string, n: number): Promise<string[]> => {
-    const { page } = await site.open('/');
-    // A string, so the bundler leaves the browser's own import() alone.
-    return page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
-      const search = await pagefind.search(${JSON.stringify(query)});
-      const data = await Promise.all(search.results.slice(0, ${n}).map((r) => r.data()));
-      return data.map((d) => d.url);
-    })()`);
-  };
-
-  it.each(first)('"%s" ranks %s first', async (query, url) => {
-    expect((await topUrls(query, 1))[0]).toBe(url);
+describe('the search page', () => {
+  it('runs ?q=, and a filter narrows the results and is kept in the URL', async () => {
+    const { page, errors } = await site.open('/search/?q=apic');
+    const all = Number((await settled(page)).match(/(\d+) results/)![1]);
+    expect(await page.locator('.search-view-input').inputValue()).toBe('apic');
+    await page.locator('select[name="vendor"] option[value="AMD"]').waitFor({ state: 'attached' });
+    await page.locator('select[name="vendor"]').selectOption('AMD');
+    await page.waitForURL(/vendor=AMD/);
+    await page.waitForFunction((n) => !(document.querySelector('.search-status')?.textContent ?? '').startsWith(`${n} `), all);
+    const narrowed = Number((await settled(page)).match(/(\d+) results/)![1]);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+    // A shared filtered search opens filtered.
+    const { page: again } = await site.open(new URL(page.url()).pathname + new URL(page.url()).search);
+    expect(Number((await settled(again)).match(/(\d+) results/)![1])).toBe(narrowed);
+    expect(await again.locator('select[name="vendor"]').inputValue()).toBe('AMD');
+    expect(errors).toEqual([]);
   });
 
-  // A kernel identifier puts first a page that discusses the symbol (links it with [[sym:...]]).
+  it('"HYPERV" puts the inhibit reason first, above pages about hypervisors', async () => {
+    const hrefs = await ranked('HYPERV');
+    expect(hrefs[0]).toMatch(/^\/kvm\/apicv-inhibits\//);
+    expect(hrefs.slice(0, 4)).toContain('/symbols/#APICV_INHIBIT_REASON_HYPERV');
+  });
+
+  it.each(['RVI', 'SVI', 'PIR', 'VMCS', 'VMCB', 'IPIv', 'x2APIC', 'APICv'])('"%s" puts its glossary answer card first, linking to the page that explains it', async (term) => {
+    const { page } = await site.open(`/search/?q=${term}`);
+    await settled(page);
+    const card = page.locator('.search-card').first();
+    expect(await card.locator('.search-card-kicker').textContent()).toBe('Glossary term');
+    expect(path((await page.locator('[data-search-result]').first().getAttribute('href'))!)).toBe(explainedBy(term));
+    // The term's own record (its glossary entry) is linked from the card.
+    expect(await card.locator('a[href^="/glossary/#"]').count()).toBe(1);
+  });
+
   const graph = buildLinkGraph(content);
   it.each(['kvm_set_apicv_inhibit', 'vmx_deliver_posted_interrupt', 'avic_ring_doorbell', 'prepare_vmcs02'])(
-    '"%s" ranks a page that discusses it first',
+    '"%s" shows its symbol card first, linking to a page that discusses it',
     async (name) => {
+      const hrefs = await ranked(name);
       const discussing = (graph.symbolUsage.get(name) ?? []).map((id) => `/${id}/`);
-      expect(discussing.length).toBeGreaterThan(0);
-      expect(discussing).toContain((await topUrls(name, 1))[0]);
+      expect(discussing).toContain(path(hrefs[0]!));
+      expect(hrefs).toContain(`/symbols/#${name}`);
     },
   );
 
-  it.each(topThree)('"%s" finds %s in the first three', async (query, url) => {
-    expect(await topUrls(query, 3)).toContain(url);
+  it.each([
+    ['0xFEE00000', '/apic/'],
+    ['0x401', '/avic/exits/'],
+  ])('the constant "%s" finds %s in the first three results', async (query, url) => {
+    expect((await ranked(query)).slice(0, 3).map(path)).toContain(url);
   });
 
-  it('glossary terms are sub-results of the glossary page', async () => {
-    const { page } = await site.open('/');
-    const subs = await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
-      const search = await pagefind.search('requesting virtual interrupt');
-      const all = await Promise.all(search.results.map((r) => r.data()));
-      return all.find((d) => d.url === '/glossary/')?.sub_results.map((s) => s.url) ?? [];
-    })()`);
-    expect(subs).toContain('/glossary/#rvi');
+  it.each([
+    ['why was the patch rejected', '/rfc/outcome/'],
+    ['what happens to an interrupt meant for L1 when the vCPU is running L2', '/nested/'],
+  ])('the question "%s" finds %s in the first three', async (query, url) => {
+    expect((await ranked(query)).slice(0, 3).map(path).map((p) => `/${p.split('/')[1]}/${p.split('/')[2] ? `${p.split('/')[2]}/` : ''}`)).toContain(url);
+  });
+
+  it('a question of many words never comes back empty', async () => {
+    expect((await ranked('interrupts lost L2 workaround disable APICv')).length).toBeGreaterThan(2);
+  });
+
+  it('glossary terms are search records of their own', async () => {
+    expect(await ranked('requesting virtual interrupt')).toContain('/glossary/#rvi');
+  });
+
+  it('a misspelling offers close matches from the site’s vocabulary, which search when chosen', async () => {
+    const { page } = await site.open('/search/?q=poasted%20interupt');
+    const suggestion = page.locator('[data-search-suggestion]').first();
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toBe('posted interrupt');
+    await suggestion.click();
+    await page.waitForURL(/q=posted\+interrupt|q=posted%20interrupt/);
+    expect(await settled(page)).toMatch(/for “posted interrupt”/);
+  });
+
+  it.each([
+    ['a 2,000-character query', 'interrupt '.repeat(200), /Only the first \d+ characters/],
+    ['markup', '<img src=x onerror=alert(1)>', null],
+    ['regex metacharacters', '.*+?^${}()|[]\\', /only question words/],
+    ['emoji', '🙂🔥', /only question words/],
+    ['only stop words', 'what is the', /only question words/],
+    ['another script', '割り込み 仮想化', /Not found on the site/],
+  ])('bad input (%s) gets a clear answer and no error', async (_, query, notice) => {
+    const { page, errors } = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    await settled(page);
+    if (notice) expect(await page.locator('.search-notice').textContent()).toMatch(notice);
+    expect(await page.locator('.search-view img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('nothing scrolls sideways', () => {
+  const urls = [...distPages().map((p) => p.url).filter((u) => u !== '/404.html'), '/search/?q=posted%20interrupt'];
+  it.each([375, 1280])('at %i px, on every page and on the search page with results', async (width) => {
+    const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const url of urls) {
+      await page.goto(site.base + url);
+      if (url.startsWith('/search/?')) await settled(page);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll > client) wide.push(`${url}: ${scroll} px`);
+    }
+    await context.close();
+    expect(wide).toEqual([]);
   });
 });

@@ -26,13 +26,13 @@ describe('security and privacy in the browser', () => {
       current = url;
       await page.goto(site.base + url, { waitUntil: 'networkidle' });
     }
-    // Search (wasm, worker, component UI) and previews must also work under the policy.
+    // Search (wasm, its script and stylesheet loaded on demand) and previews must also work under the policy.
     current = '/apicv/ (search)';
     await page.goto(`${site.base}/apicv/`);
     await page.keyboard.press('Control+k');
-    await page.waitForSelector('pagefind-modal dialog[open] input:focus');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
     await page.keyboard.type('posted');
-    await page.locator('pagefind-modal .pf-result-link').first().waitFor();
+    await page.locator('dialog.search-dialog [data-search-result]').first().waitFor();
     await page.keyboard.press('Escape');
     await page.locator('a.xref-page').first().hover();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
@@ -47,9 +47,9 @@ describe('security and privacy in the browser', () => {
       dialogs++;
       await d.dismiss();
     });
-    await page.waitForTimeout(1500);
-    expect(await page.locator('pagefind-input input').inputValue()).toBe('<img src=x onerror=alert(1)>');
-    expect(await page.locator('.search-ui img[src="x"]').count()).toBe(0);
+    await page.waitForFunction(() => (document.querySelector('.search-status')?.textContent ?? '').includes('for “'));
+    expect(await page.locator('.search-view-input').inputValue()).toBe('<img src=x onerror=alert(1)>');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Decoders for two Intel APICv data formats:
 //  (a) the 64-byte posted-interrupt descriptor, in the layout of Linux's struct pi_desc
-//      (arch/x86/include/asm/posted_intr.h:12-27 at v6.12);
+//      (arch/x86/include/asm/posted_intr.h:12-27 in Linux 6.12.118, the Debian 6.12.y tree; every
+//      file:line reference below is to that tree; line references: 6.12.118);
 //  (b) the exit qualification of an APIC-access VM exit (basic exit reason 44).
 // Pure functions, no DOM. Every parser returns { ok: false, error } instead of throwing.
 
@@ -13,8 +14,8 @@ const hex = (n: number | bigint, width: number): string => `0x${n.toString(16).t
 //
 // Layout (struct pi_desc, posted_intr.h:12-27; bit ranges as commented in torvalds/linux@699f67512f04
 // posted_intr.h; Bochs vapic.cc VMX_Posted_Interrupt_Processing documents only PIR and ON):
-//   bytes  0-31  bits 255:0    PIR, u32 pir[8] / u64 pir64[4]; vector v is bit v (test_bit on
-//                              little-endian memory: byte v/8, bit v%8; posted_intr.h:46)
+//   bytes  0-31  bits 255:0    PIR, u32 pir[8] / u64 pir64[4]; vector v is bit v (test_and_set_bit on
+//                              little-endian memory: byte v/8, bit v%8; asm/posted_intr.h:46)
 //   byte  32     bit  256      ON  = bit POSTED_INTR_ON (0) of `control` (posted_intr.h:6); Bochs
 //                              clears it at pid_addr + 32, bit 0
 //   byte  32     bit  257      SN  = bit POSTED_INTR_SN (1) of `control` (posted_intr.h:7)
@@ -38,7 +39,7 @@ export interface PiDescriptor {
   readonly sn: boolean;
   readonly nv: number;
   readonly ndst: number;
-  /** NDST bits 15:8: the xAPIC-mode physical APIC ID (KVM: dest << 8 & 0xFF00 unless x2apic_mode, posted_intr.c:98-99). */
+  /** NDST bits 15:8: the xAPIC-mode physical APIC ID (KVM: dest << 8 & 0xFF00 unless the host's x2apic_mode, posted_intr.c:97-99). */
   readonly ndstXapicId: number;
   /** The 64-bit control word (bytes 32-39), as KVM's `control` member sees it. */
   readonly control: bigint;
@@ -160,7 +161,7 @@ export function descriptorWords(bytes: readonly number[]): string[] {
   return out;
 }
 
-/** What KVM uses an NV value for (arch/x86/include/asm/irq_vectors.h:87-89; vmx.c:4894-4897). */
+/** What KVM uses an NV value for (POSTED_INTR_VECTOR and the others, arch/x86/include/asm/irq_vectors.h:87-89; the pi_desc.nv invariant POSTED_INTR_VECTOR or POSTED_INTR_WAKEUP_VECTOR, vmx.c:4894-4897). */
 export function describeNv(nv: number): string {
   switch (nv) {
     case 0xf2:
@@ -211,7 +212,7 @@ export const APIC_ACCESS_TYPE = 0xf000; // asm/vmx.h:469
 
 export interface AccessType {
   readonly value: number;
-  /** Linux macro, asm/vmx.h:470-475. */
+  /** Linux macro, TYPE_LINEAR_APIC_INST_READ to TYPE_PHYSICAL_APIC_INST in asm/vmx.h:470-475. */
   readonly linux: string;
   /** SDM description (Table 27-6). */
   readonly description: string;
@@ -323,7 +324,7 @@ export function decodeQualification(raw: bigint): Qualification {
     type,
     upperBits: raw >> 16n,
     kvm: fastEoi
-      ? 'With the fasteoi module parameter (default on), KVM treats this as an EOI: it calls kvm_lapic_set_eoi() and skips the instruction without emulating it.'
+      ? 'With the fasteoi module parameter (default on), KVM treats this as an EOI: it calls kvm_lapic_set_eoi() and skips the instruction without emulating it. In KVM 6.12 an APIC-access exit only happens while APICv is active, and then an EOI write within bytes 0xB0-0xB3 is virtualized without any exit, so this qualification means an EOI write the processor did not virtualize, such as an 8-byte store.'
       : 'KVM emulates the faulting instruction with kvm_emulate_instruction().',
   };
 }

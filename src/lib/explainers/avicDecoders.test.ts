@@ -1,3 +1,4 @@
+// Line references: 6.12.118 (Debian's linux-source-6.12); svm.h = arch/x86/include/asm/svm.h.
 import { describe, expect, it } from 'vitest';
 import {
   apicRegisterName,
@@ -56,7 +57,7 @@ describe('parseHex', () => {
   });
 });
 
-describe('physical APIC ID table entry (svm.h:248-251)', () => {
+describe('physical APIC ID table entry (AVIC_PHYSICAL_ID_ENTRY_VALID_MASK and the masks before it, svm.h:248-251)', () => {
   it('masks match the v6.12 header', () => {
     expect(PHYS_BACKING_PAGE_MASK).toBe(0x000ffffffffff000n); // 0xFFFFFFFFFFULL << 12
     expect(PHYS_UNDEFINED_MASK).toBe(0x3ff0000000000000n); // bits 61:52
@@ -80,6 +81,11 @@ describe('physical APIC ID table entry (svm.h:248-251)', () => {
     expect(row(d, 'Backing page').value).toBe('0x105E3C000');
     expect(row(d, 'Host physical APIC ID').value).toBe('0x4 (4)');
     expect(notes(d)).toContain('avic_vcpu_load()');
+  });
+  it('explains IsRunning as "loaded", not as "executing guest code"', () => {
+    const d = ok(decodePhysicalIdEntry(EXAMPLES.physicalId));
+    expect(row(d, 'IsRunning').meaning).toContain('loaded on a host CPU');
+    expect(notes(d)).toContain('does not touch the bit on VMRUN or #VMEXIT');
   });
   it('valid but not running points to TARGET_NOT_RUNNING', () => {
     const d = ok(decodePhysicalIdEntry('0x8000000105E3C004'));
@@ -110,17 +116,19 @@ describe('physical APIC ID table entry (svm.h:248-251)', () => {
   });
 });
 
-describe('VMCB int_ctl (svm.h:178-213)', () => {
+describe('VMCB int_ctl (V_TPR_MASK to X2APIC_MODE_MASK, svm.h:178-213)', () => {
   it('undefined bits are exactly those without a v6.12 macro', () => {
     // defined: 3:0, 8, 9, 11, 12, 19:16, 20, 24, 25, 26, 30, 31
     expect(INT_CTL_UNDEFINED_MASK).toBe(0x38e0e4f0);
   });
-  it('decodes the example: AVIC, V_INTR_MASKING, V_GIF_ENABLE, V_NMI_ENABLE', () => {
+  it('decodes the example: AVIC, V_INTR_MASKING, V_GIF_ENABLE, V_GIF, V_NMI_ENABLE', () => {
     const d = ok(decodeIntCtl(EXAMPLES.intCtl));
     expect(d.summary).toBe('AVIC on, xAPIC mode; V_TPR 0.');
     expect(row(d, 'AVIC enable').value).toBe('1');
     expect(row(d, 'V_INTR_MASKING').value).toBe('1');
     expect(row(d, 'V_GIF_ENABLE').value).toBe('1');
+    // init_vmcb() ends with enable_gif(), which sets V_GIF in vmcb01 when vgif is on
+    expect(row(d, 'V_GIF').value).toBe('1');
     expect(row(d, 'V_NMI_ENABLE').value).toBe('1');
     expect(row(d, 'x2APIC mode').value).toBe('0');
     expect(row(d, 'V_IRQ').value).toBe('0');
@@ -174,7 +182,7 @@ describe('0x401 AVIC_INCOMPLETE_IPI', () => {
     expect(notes(d)).toContain('kicks it');
     expect(d.summary).toBe('0x401 incomplete IPI: AVIC_IPI_FAILURE_TARGET_NOT_RUNNING; fixed IPI, vector 0xFD, physical destination 3, index 3.');
   });
-  it('names every cause in enum order (svm.h:262-268)', () => {
+  it('names every cause in enum order (enum avic_ipi_failure_cause, svm.h:262-268)', () => {
     const names = [0, 1, 2, 3, 4].map((c) => row(ok(ipi(0n, BigInt(c) << 32n)), 'Failure cause (id)').meaning);
     expect(names[0]).toContain('INVALID_INT_TYPE');
     expect(names[1]).toContain('TARGET_NOT_RUNNING');
@@ -193,7 +201,7 @@ describe('0x401 AVIC_INCOMPLETE_IPI', () => {
     expect(row(d, 'Failure cause (id)').flag).toBe('warning');
     expect(notes(d)).toContain('vcpu_unimpl()');
   });
-  it('index uses mask 0x1FF (avic.c:531) and flags the other low bits', () => {
+  it('index uses mask 0x1FF (exit_info_2 & 0x1FF, avic.c:531) and flags the other low bits', () => {
     const d = ipi(0n, (1n << 32n) | 0xfffn);
     expect(row(d, 'Index').value).toBe('511');
     expect(row(d, 'Not read by KVM v6.12').value).toBe('0x7');
@@ -234,7 +242,7 @@ describe('avic_kick_target_vcpus_fast() (avic.c:432-498)', () => {
 });
 
 describe('0x402 AVIC_UNACCELERATED_ACCESS', () => {
-  it('the trap list is avic.c:704-719, sixteen offsets, each a named register', () => {
+  it('the trap list is APIC_ID to APIC_TDCR in avic.c:704-719, sixteen offsets, each a named register', () => {
     expect(AVIC_TRAP_OFFSETS).toHaveLength(16);
     expect(AVIC_TRAP_OFFSETS.map((o) => apicRegisterName(o)?.name)).toEqual([
       'APIC_ID', 'APIC_EOI', 'APIC_RRR', 'APIC_LDR', 'APIC_DFR', 'APIC_SPIV', 'APIC_ESR', 'APIC_ICR',

@@ -1,7 +1,8 @@
 // AMD AVIC decoders: physical APIC ID table entry, VMCB int_ctl, and the EXITINFO fields of the two
 // AVIC #VMEXITs. Pure logic, no DOM. Every bit position, mask and enum value names its source.
 //
-// Sources (Linux v6.12 as shipped in Debian linux-source-6.12 6.12.117; line numbers from that tree):
+// Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   svm.h      = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h
 //   apicdef.h  = arch/x86/include/asm/apicdef.h
@@ -18,7 +19,7 @@ export interface DecodedRow {
   field: string;
   value: string;
   meaning: string;
-  /** file:line at v6.12 */
+  /** file:line in Linux 6.12.118 */
   source: string;
   /** Set when the row needs attention; the meaning text then starts with a word saying why. */
   flag?: Flag;
@@ -139,7 +140,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
       field: 'Valid',
       value: e.valid ? '1' : '0',
       meaning: e.valid ? 'The entry describes a vCPU.' : 'No vCPU behind this entry.',
-      source: 'svm.h:251',
+      source: 'svm.h:251 AVIC_PHYSICAL_ID_ENTRY_VALID_MASK',
     },
     {
       bits: '62',
@@ -148,7 +149,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
       meaning: e.isRunning
         ? 'The vCPU is loaded on a host CPU; KVM sets this in avic_vcpu_load().'
         : 'The vCPU is not loaded; KVM clears this in avic_vcpu_put().',
-      source: 'svm.h:250; avic.c:1103, 1144',
+      source: 'svm.h:250, avic.c:1103, 1144 AVIC_PHYSICAL_ID_ENTRY_IS_RUNNING_MASK',
     },
     {
       bits: '61:52',
@@ -157,7 +158,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
       meaning: undefinedSet.length
         ? 'Reserved: Linux v6.12 defines no field here and KVM never sets these bits. (A later upstream tree uses bit 61 as a KVM-only flag that is never written to the hardware-visible table.)'
         : 'Clear, as KVM writes them.',
-      source: 'svm.h:248-251',
+      source: 'svm.h:248-251 AVIC_PHYSICAL_ID_ENTRY_HOST_PHYSICAL_ID_MASK to _VALID_MASK',
       ...(undefinedSet.length ? { flag: 'reserved' as const } : {}),
     },
     {
@@ -168,7 +169,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
         e.backingPage === 0n
           ? 'No backing page address.'
           : 'Host physical address of the vCPU\u2019s backing page (4 KiB aligned). KVM writes it with __sme_set(), so with memory encryption the address includes the encryption bit.',
-      source: 'svm.h:249; avic.c:346-348',
+      source: 'svm.h:249 AVIC_PHYSICAL_ID_ENTRY_BACKING_PAGE_MASK; avic.c:346-348 __sme_set()',
     },
     {
       bits: '11:0',
@@ -177,7 +178,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
       meaning: e.isRunning
         ? 'APIC ID of the host CPU the vCPU runs on: where a running target is signalled.'
         : 'APIC ID of the host CPU; only used while IsRunning is 1 (KVM comment). avic_vcpu_put() leaves the last value in place.',
-      source: 'svm.h:248; avic.c:1082, 1101-1102',
+      source: 'svm.h:248 AVIC_PHYSICAL_ID_ENTRY_HOST_PHYSICAL_ID_MASK; avic.c:1082, 1101-1102 "consumed iff IsRun", h_physical_id',
     },
   ];
 
@@ -186,15 +187,15 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
   if (!e.valid) {
     summary = `Not valid${e.isRunning ? ', but IsRunning is set' : ''}: no vCPU with this APIC ID in KVM's table.`;
     notes.push(
-      'KVM allocates the table zeroed and sets Valid, together with the backing page, once when it creates the vCPU (avic_init_backing_page()); nothing in v6.12 clears Valid again. An invalid entry therefore means no vCPU has this APIC ID. (avic.c:241, 346-349)',
+      'KVM allocates the table zeroed and sets Valid, together with the backing page, once when it creates the vCPU (avic_init_backing_page()); nothing in Linux 6.12.118 clears Valid again. An invalid entry therefore means no vCPU has this APIC ID. (__GFP_ZERO, avic.c:241; AVIC_PHYSICAL_ID_ENTRY_VALID_MASK, avic.c:346-349)',
     );
     if (parsed.value !== 0n) {
-      notes.push('KVM never writes an entry with Valid = 0 and other bits set: IsRunning and the host ID are only updated in entries it made valid. (avic.c:1098-1105)');
+      notes.push('KVM never writes an entry with Valid = 0 and other bits set: IsRunning and the host ID are only updated in entries it made valid. (avic_physical_id_cache, avic.c:1098-1105)');
     }
   } else if (e.isRunning) {
     summary = `Valid and running on host APIC ID ${e.hostPhysicalApicId}, backing page ${hex(e.backingPage)}.`;
     notes.push(
-      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit (KVM comment in avic_kick_target_vcpus()). (avic.c:1067-1108, 513-516)',
+      'avic_vcpu_load() wrote this state: it put the host CPU\u2019s APIC ID in bits 11:0 and set IsRunning. "Running" here means loaded on that CPU: KVM does not touch the bit on VMRUN or #VMEXIT. A fixed, edge-triggered IPI to this vCPU is delivered without a VM exit on the sender (KVM comment in avic_kick_target_vcpus()); if the vCPU is handling an exit in KVM at that moment, it takes the interrupt at its next VMRUN (svm_complete_interrupt_delivery() comment). (avic_vcpu_load(), avic.c:1067-1108; comment before kvm_for_each_vcpu(), avic.c:513-518; comment before avic_ring_doorbell(), svm.c:3840-3844)',
     );
   } else {
     summary = `Valid, not running (last host APIC ID ${e.hostPhysicalApicId}), backing page ${hex(e.backingPage)}.`;
@@ -203,7 +204,7 @@ export function decodePhysicalIdEntry(input: string): DecodeResult {
     );
   }
   if (e.valid && e.backingPage === 0n) {
-    notes.push('KVM never writes a valid entry without a backing page address: it sets both in one write. (avic.c:346-349)');
+    notes.push('KVM never writes a valid entry without a backing page address: it sets both in one write. (WRITE_ONCE(), avic.c:346-349)');
   }
   if (undefinedSet.length) {
     notes.push(`Bits ${undefinedSet.join(', ')} have no definition in Linux v6.12; KVM never sets them.`);
@@ -225,7 +226,7 @@ interface IntCtlField {
 
 const onOff = (v: number) => (v ? 'Set.' : 'Clear.');
 
-// All from svm.h:178-213 (v6.12). Bits not listed are not defined there.
+// All from svm.h:178-213 (6.12.118, V_TPR_MASK to X2APIC_MODE_MASK). Bits not listed are not defined there.
 export const INT_CTL_FIELDS: readonly IntCtlField[] = [
   {
     hi: 3, lo: 0, name: 'V_TPR', macro: 'V_TPR_MASK 0x0f', source: 'svm.h:178; svm.c:4155-4170',
@@ -237,11 +238,11 @@ export const INT_CTL_FIELDS: readonly IntCtlField[] = [
   { hi: 12, lo: 12, name: 'V_NMI_BLOCKING', macro: 'V_NMI_BLOCKING_SHIFT 12', source: 'svm.h:189-190', describe: (v) => `${onOff(v)} Virtual NMIs blocked.` },
   { hi: 19, lo: 16, name: 'V_INTR_PRIO', macro: 'V_INTR_PRIO_SHIFT 16', source: 'svm.h:192-193', describe: (v) => `Priority ${v} of the V_IRQ interrupt.` },
   { hi: 20, lo: 20, name: 'V_IGN_TPR', macro: 'V_IGN_TPR_SHIFT 20', source: 'svm.h:195-196', describe: (v) => `${onOff(v)} V_IRQ ignores the virtual TPR.` },
-  { hi: 24, lo: 24, name: 'V_INTR_MASKING', macro: 'V_INTR_MASKING_SHIFT 24', source: 'svm.h:200-201; svm.c:1299', describe: (v) => `${onOff(v)} Virtual interrupt masking; KVM's init_vmcb() always sets it.` },
-  { hi: 25, lo: 25, name: 'V_GIF_ENABLE', macro: 'V_GIF_ENABLE_SHIFT 25', source: 'svm.h:203-204; svm.c:1365', describe: (v) => `${onOff(v)} Virtual GIF enabled (KVM sets it when the vgif parameter is on).` },
-  { hi: 26, lo: 26, name: 'V_NMI_ENABLE', macro: 'V_NMI_ENABLE_SHIFT 26', source: 'svm.h:206-207; svm.c:1360', describe: (v) => `${onOff(v)} Virtual NMI enabled (KVM sets it when the vnmi parameter is on).` },
-  { hi: 30, lo: 30, name: 'x2APIC mode', macro: 'X2APIC_MODE_SHIFT 30', source: 'svm.h:212-213; avic.c:149-150', describe: (v) => (v ? 'Set: x2AVIC, the guest APIC is in x2APIC mode.' : 'Clear: xAVIC (or AVIC off).') },
-  { hi: 31, lo: 31, name: 'AVIC enable', macro: 'AVIC_ENABLE_SHIFT 31', source: 'svm.h:209-210; avic.c:109', describe: (v) => (v ? 'Set: AVIC is active for this VMCB.' : 'Clear: AVIC is off; interrupts are injected by KVM.') },
+  { hi: 24, lo: 24, name: 'V_INTR_MASKING', macro: 'V_INTR_MASKING_SHIFT 24', source: 'svm.h:200-201; svm.c:1299 V_INTR_MASKING_MASK', describe: (v) => `${onOff(v)} Virtual interrupt masking; KVM's init_vmcb() always sets it.` },
+  { hi: 25, lo: 25, name: 'V_GIF_ENABLE', macro: 'V_GIF_ENABLE_SHIFT 25', source: 'svm.h:203-204; svm.c:1365 V_GIF_ENABLE_MASK', describe: (v) => `${onOff(v)} Virtual GIF enabled (KVM sets it when the vgif parameter is on).` },
+  { hi: 26, lo: 26, name: 'V_NMI_ENABLE', macro: 'V_NMI_ENABLE_SHIFT 26', source: 'svm.h:206-207; svm.c:1360 V_NMI_ENABLE_MASK', describe: (v) => `${onOff(v)} Virtual NMI enabled (KVM sets it when the vnmi parameter is on).` },
+  { hi: 30, lo: 30, name: 'x2APIC mode', macro: 'X2APIC_MODE_SHIFT 30', source: 'svm.h:212-213; avic.c:149-150 X2APIC_MODE_MASK', describe: (v) => (v ? 'Set: x2AVIC, the guest APIC is in x2APIC mode.' : 'Clear: xAVIC (or AVIC off).') },
+  { hi: 31, lo: 31, name: 'AVIC enable', macro: 'AVIC_ENABLE_SHIFT 31', source: 'svm.h:209-210; avic.c:109 AVIC_ENABLE_MASK', describe: (v) => (v ? 'Set: AVIC is active for this VMCB.' : 'Clear: AVIC is off; interrupts are injected by KVM.') },
 ];
 
 /** Bits of int_ctl with no definition in v6.12 svm.h. */
@@ -273,7 +274,7 @@ export function decodeIntCtl(input: string): DecodeResult {
       field: 'Not defined in v6.12',
       value: '1',
       meaning: 'Reserved: Linux v6.12 svm.h defines no int_ctl field at these bits.',
-      source: 'svm.h:178-213',
+      source: 'svm.h:178-213 V_TPR_MASK to X2APIC_MODE_MASK',
       flag: 'reserved',
     });
   }
@@ -288,7 +289,7 @@ export function decodeIntCtl(input: string): DecodeResult {
     );
   }
   if (x2 && !avic) {
-    notes.push('KVM never writes bit 30 without bit 31: avic_activate_vmcb() and avic_deactivate_vmcb() clear both together and only the former sets them. (avic.c:106-109, 164)');
+    notes.push('KVM never writes bit 30 without bit 31: avic_activate_vmcb() and avic_deactivate_vmcb() clear both together and only the former sets them. (AVIC_ENABLE_MASK | X2APIC_MODE_MASK, avic.c:106-109, 164)');
   }
   if (avic && vIrq) {
     notes.push('KVM does not use V_IRQ while AVIC is active: svm_set_vintr() warns if it is called then ("The following fields are ignored when AVIC is enabled"). (svm.c:1680-1687)');
@@ -305,7 +306,7 @@ export function decodeIntCtl(input: string): DecodeResult {
 // ---------------------------------------------------------------------------------------------
 // (c) AVIC #VMEXITs
 
-// uapi svm.h:99-100
+// SVM_EXIT_AVIC_INCOMPLETE_IPI, SVM_EXIT_AVIC_UNACCELERATED_ACCESS: uapi/asm/svm.h:99-100
 export const SVM_EXIT_AVIC_INCOMPLETE_IPI = 0x401;
 export const SVM_EXIT_AVIC_UNACCELERATED_ACCESS = 0x402;
 
@@ -318,13 +319,13 @@ export const AVIC_IPI_FAILURE_CAUSES = [
   'AVIC_IPI_FAILURE_INVALID_IPI_VECTOR',
 ] as const;
 
-// avic.c:531 (v6.12): index = exit_info_2 & 0x1FF. (0xFF in older kernels, e.g. torvalds/linux @02ffbe63.)
+// avic.c:531 (6.12.118): index = exit_info_2 & 0x1FF. (0xFF in older kernels, e.g. torvalds/linux @02ffbe63.)
 export const INCOMPLETE_IPI_INDEX_MASK = 0x1ffn;
 
 // ICR bits, apicdef.h (line numbers) and lapic.h
 export const APIC_VECTOR_MASK = 0xff; // apicdef.h:99
 export const APIC_MODE_MASK = 0x700; // apicdef.h:115 (delivery mode, bits 10:8)
-export const APIC_DEST_LOGICAL = 0x800; // apicdef.h:88; lapic.h:17 APIC_DEST_MASK 0x800
+export const APIC_DEST_LOGICAL = 0x800; // apicdef.h:88 APIC_DEST_LOGICAL; lapic.h:17 APIC_DEST_MASK 0x800
 export const APIC_ICR_BUSY = 0x1000; // apicdef.h:87
 export const APIC_INT_ASSERT = 0x4000; // apicdef.h:86
 export const APIC_INT_LEVELTRIG = 0x8000; // apicdef.h:85
@@ -332,14 +333,14 @@ export const APIC_SHORT_MASK = 0xc0000; // lapic.h:15 (shorthand, bits 19:18)
 export const APIC_BROADCAST = 0xff; // lapic.h:21
 export const X2APIC_BROADCAST = 0xffffffff; // lapic.h:22
 
-// Delivery modes by ICR bits 10:8: APIC_DM_* in apicdef.h:90-98
+// Delivery modes by ICR bits 10:8: APIC_DM_FIXED to APIC_DM_EXTINT in apicdef.h:90-98
 export const DELIVERY_MODES = ['Fixed', 'Lowest priority', 'SMI', 'Remote read', 'NMI', 'INIT', 'Start-up (SIPI)', 'ExtINT'] as const;
 const DELIVERY_MACROS = ['APIC_DM_FIXED', 'APIC_DM_LOWEST', 'APIC_DM_SMI', 'APIC_DM_REMRD', 'APIC_DM_NMI', 'APIC_DM_INIT', 'APIC_DM_STARTUP', 'APIC_DM_EXTINT'] as const;
-// Shorthands by ICR bits 19:18: none (lapic.h:16 APIC_DEST_NOSHORT), apicdef.h:78-80
+// Shorthands by ICR bits 19:18: none (lapic.h:16 APIC_DEST_NOSHORT), APIC_DEST_SELF to APIC_DEST_ALLBUT apicdef.h:78-80
 export const SHORTHANDS = ['None (destination field)', 'Self', 'All including self', 'All excluding self'] as const;
 const SHORTHAND_MACROS = ['APIC_DEST_NOSHORT', 'APIC_DEST_SELF', 'APIC_DEST_ALLINC', 'APIC_DEST_ALLBUT'] as const;
 
-/** The sender's APIC mode decides how KVM reads the destination (avic.c:443-476). */
+/** The sender's APIC mode decides how KVM reads the destination (apic_x2apic_mode(source) in avic_kick_target_vcpus_fast(), avic.c:443-476). */
 export type ApicMode = 'xapic-flat' | 'xapic-cluster' | 'x2apic';
 export const APIC_MODE_LABELS: Record<ApicMode, string> = {
   'xapic-flat': 'xAPIC, flat logical model',
@@ -380,7 +381,7 @@ export function splitIcr(icr: bigint, mode: ApicMode): Icr {
 
 export interface KickPlan {
   path: 'fast' | 'slow' | 'none';
-  /** vCPU IDs (= APIC IDs, avic.c:387-391) the fast path kicks, or logical-table indices for xAPIC. */
+  /** vCPU IDs (= APIC IDs, kvm_get_vcpu_by_id(), avic.c:387-391) the fast path kicks, or logical-table indices for xAPIC. */
   targets: number[];
   text: string;
 }
@@ -405,35 +406,35 @@ export function kickPlan(icr: Icr, index: number, mode: ApicMode): KickPlan {
     return {
       path: 'fast',
       targets: [icr.dest],
-      text: `Fast path: KVM looks up vCPU ${icr.dest} with kvm_get_vcpu_by_id() (vCPU ID = APIC ID while AVIC is active) and kicks it (avic.c:448-458, 384-398).`,
+      text: `Fast path: KVM looks up vCPU ${icr.dest} with kvm_get_vcpu_by_id() (vCPU ID = APIC ID while AVIC is active) and kicks it (avic_kick_vcpu_by_physical_id(), avic.c:448-458, 384-398).`,
     };
   }
   let bitmap: number;
   let cluster: number;
   let how: string;
   if (mode === 'x2apic') {
-    bitmap = icr.dest & 0xffff; // avic.c:466
-    cluster = (icr.dest >>> 16) << 4; // avic.c:467
+    bitmap = icr.dest & 0xffff; // `bitmap`, avic.c:466
+    cluster = (icr.dest >>> 16) << 4; // `cluster`, avic.c:467
     how = `x2APIC logical destination: cluster ${icr.dest >>> 16}, 16-bit mask ${hex(bitmap, 4)}`;
   } else if (mode === 'xapic-flat') {
-    bitmap = icr.dest; // avic.c:470
+    bitmap = icr.dest; // `bitmap`, avic.c:470
     cluster = 0;
     how = `xAPIC flat logical destination: 8-bit mask ${hex(bitmap, 2)}`;
   } else {
-    bitmap = icr.dest & 0xf; // avic.c:474
-    cluster = (icr.dest >>> 4) << 2; // avic.c:475
+    bitmap = icr.dest & 0xf; // `bitmap`, avic.c:474
+    cluster = (icr.dest >>> 4) << 2; // `cluster`, avic.c:475
     how = `xAPIC cluster logical destination: cluster ${icr.dest >>> 4}, 4-bit mask ${hex(bitmap, 1)}`;
   }
   if (bitmap === 0) {
-    return { path: 'none', targets: [], text: `${how}. The mask is empty, so there is nothing to kick (avic.c:478-480).` };
+    return { path: 'none', targets: [], text: `${how}. The mask is empty, so there is nothing to kick (unlikely(!bitmap), avic.c:478-480).` };
   }
   const targets: number[] = [];
   for (let i = 0; i < 16; i++) if ((bitmap >> i) & 1) targets.push(cluster + i);
   const list = targets.join(', ');
   const text =
     mode === 'x2apic'
-      ? `Fast path. ${how}. KVM reverses the x2APIC logical-ID formula and kicks the vCPUs with x2APIC IDs ${list} (avic.c:414-425).`
-      : `Fast path. ${how}. KVM reads logical APIC ID table entries ${list}, skips invalid ones and kicks the vCPU each valid entry names (avic.c:405-413).`;
+      ? `Fast path. ${how}. KVM reverses the x2APIC logical-ID formula and kicks the vCPUs with x2APIC IDs ${list} through avic_kick_vcpu_by_physical_id() (avic.c:414-425).`
+      : `Fast path. ${how}. KVM reads avic_logical_id_table entries ${list}, skips invalid ones and kicks the vCPU each valid entry names (avic.c:405-413).`;
   return { path: 'fast', targets, text };
 }
 
@@ -467,16 +468,16 @@ function describeDest(icr: Icr, mode: ApicMode): string {
 export function decodeIncompleteIpi(info1: bigint, info2: bigint, mode: ApicMode): Decoded {
   const icr = splitIcr(info1, mode);
   const cause = Number(info2 >> 32n); // avic.c:530: id = exit_info_2 >> 32
-  const index = Number(info2 & INCOMPLETE_IPI_INDEX_MASK); // avic.c:531
+  const index = Number(info2 & INCOMPLETE_IPI_INDEX_MASK); // exit_info_2 & 0x1FF, avic.c:531
   const ignoredLow = info2 & 0xffffffffn & ~INCOMPLETE_IPI_INDEX_MASK;
   const causeName = AVIC_IPI_FAILURE_CAUSES[cause];
   const dm = DELIVERY_MODES[icr.deliveryMode] ?? '?';
   const shorthand = SHORTHANDS[icr.shorthand] ?? '?';
-  // Fixed and lowest-priority IPIs carry a vector (lapic.c:1327-1356).
+  // Fixed and lowest-priority IPIs carry a vector (APIC_DM_LOWEST, APIC_DM_FIXED in __apic_accept_irq(), lapic.c:1327-1356).
   const badVector = icr.vector < 16 && icr.deliveryMode <= 1;
   const rows: DecodedRow[] = [
-    { bits: 'INFO1 63:32', field: 'ICR high (icrh)', value: hex(icr.icrh, 8), meaning: describeDest(icr, mode), source: 'avic.c:528, 443-446; apicdef.h:101' },
-    { bits: 'INFO1 31:0', field: 'ICR low (icrl)', value: hex(icr.icrl, 8), meaning: 'Vector, delivery mode, destination mode, status, level, trigger and shorthand, below.', source: 'avic.c:529' },
+    { bits: 'INFO1 63:32', field: 'ICR high (icrh)', value: hex(icr.icrh, 8), meaning: describeDest(icr, mode), source: 'exit_info_1 >> 32, GET_XAPIC_DEST_FIELD(): avic.c:528, 443-446, apicdef.h:101' },
+    { bits: 'INFO1 31:0', field: 'ICR low (icrl)', value: hex(icr.icrl, 8), meaning: 'Vector, delivery mode, destination mode, status, level, trigger and shorthand, below.', source: 'exit_info_1, avic.c:529' },
     {
       bits: 'INFO1 7:0', field: 'Vector', value: `${hex(icr.vector, 2)} (${icr.vector})`,
       meaning: badVector
@@ -486,25 +487,25 @@ export function decodeIncompleteIpi(info1: bigint, info2: bigint, mode: ApicMode
           : icr.deliveryMode === 6
             ? 'Start-up vector: KVM\u2019s emulation stores it as sipi_vector.'
             : 'Not used by KVM\u2019s emulation of this delivery mode.',
-      source: 'apicdef.h:99 APIC_VECTOR_MASK; avic.c:567-568; lapic.c:1326-1396', ...(badVector ? { flag: 'warning' as const } : {}),
+      source: 'apicdef.h:99 APIC_VECTOR_MASK; avic.c:567-568 INVALID_IPI_VECTOR case; lapic.c:1326-1396 switch (delivery_mode)', ...(badVector ? { flag: 'warning' as const } : {}),
     },
-    { bits: 'INFO1 10:8', field: 'Delivery mode', value: `${icr.deliveryMode}`, meaning: `${dm} (${DELIVERY_MACROS[icr.deliveryMode]}).${icr.deliveryMode === 0 ? '' : ' AVIC hardware only virtualizes fixed, edge-triggered IPIs (KVM comment).'}`, source: 'apicdef.h:90-98; avic.c:540-541' },
+    { bits: 'INFO1 10:8', field: 'Delivery mode', value: `${icr.deliveryMode}`, meaning: `${dm} (${DELIVERY_MACROS[icr.deliveryMode]}).${icr.deliveryMode === 0 ? '' : ' AVIC hardware only virtualizes fixed, edge-triggered IPIs (KVM comment).'}`, source: 'apicdef.h:90-98 APIC_DM_FIXED to APIC_DM_EXTINT; avic.c:540-541 "only virtualizes Fixed, Edge-Triggered"' },
     { bits: 'INFO1 11', field: 'Destination mode', value: icr.logical ? '1' : '0', meaning: icr.logical ? 'Logical (APIC_DEST_LOGICAL).' : 'Physical (APIC_DEST_PHYSICAL).', source: 'apicdef.h:88-89' },
     { bits: 'INFO1 12', field: 'Delivery status (busy)', value: icr.busy ? '1' : '0', meaning: icr.busy ? 'Set: the hardware left the ICR busy bit set.' : 'Idle.', source: 'apicdef.h:87 APIC_ICR_BUSY' },
     { bits: 'INFO1 14', field: 'Level', value: icr.assert ? '1' : '0', meaning: icr.assert ? 'Assert.' : 'De-assert.', source: 'apicdef.h:86 APIC_INT_ASSERT' },
-    { bits: 'INFO1 15', field: 'Trigger mode', value: icr.level ? '1' : '0', meaning: icr.level ? 'Level-triggered. AVIC hardware only virtualizes edge-triggered fixed IPIs (KVM comment).' : 'Edge-triggered.', source: 'apicdef.h:85 APIC_INT_LEVELTRIG; avic.c:540-541' },
-    { bits: 'INFO1 19:18', field: 'Shorthand', value: `${icr.shorthand}`, meaning: `${shorthand} (${SHORTHAND_MACROS[icr.shorthand] ?? '?'}).`, source: 'apicdef.h:78-80; lapic.h:15-16' },
+    { bits: 'INFO1 15', field: 'Trigger mode', value: icr.level ? '1' : '0', meaning: icr.level ? 'Level-triggered. AVIC hardware only virtualizes edge-triggered fixed IPIs (KVM comment).' : 'Edge-triggered.', source: 'apicdef.h:85 APIC_INT_LEVELTRIG; avic.c:540-541 "only virtualizes Fixed, Edge-Triggered"' },
+    { bits: 'INFO1 19:18', field: 'Shorthand', value: `${icr.shorthand}`, meaning: `${shorthand} (${SHORTHAND_MACROS[icr.shorthand] ?? '?'}).`, source: 'apicdef.h:78-80 APIC_DEST_SELF to APIC_DEST_ALLBUT; lapic.h:15-16 APIC_SHORT_MASK, APIC_DEST_NOSHORT' },
     {
       bits: 'INFO2 63:32', field: 'Failure cause (id)', value: `${cause}`,
       meaning: causeName ? `${causeName} (enum avic_ipi_failure_cause).` : 'Warning: not a value of enum avic_ipi_failure_cause; KVM logs "Unknown avic incomplete IPI interception".',
-      source: 'svm.h:262-268; avic.c:530', ...(causeName ? {} : { flag: 'warning' as const }),
+      source: 'svm.h:262-268 avic_ipi_failure_cause; avic.c:530 exit_info_2 >> 32', ...(causeName ? {} : { flag: 'warning' as const }),
     },
     { bits: 'INFO2 8:0', field: 'Index', value: `${index}`, meaning: 'Table index reported by the hardware; KVM traces it and, for a physical destination, expects it to equal the destination ID.', source: 'avic.c:531, 455' },
   ];
   if (ignoredLow !== 0n) {
     rows.push({
       bits: 'INFO2 31:9', field: 'Not read by KVM v6.12', value: hex(ignoredLow >> 9n),
-      meaning: 'Reserved: KVM masks the index with 0x1FF and ignores these bits (older kernels used 0xFF).', source: 'avic.c:531', flag: 'reserved',
+      meaning: 'Reserved: KVM masks the index with 0x1FF and ignores these bits (older kernels used 0xFF).', source: 'avic.c:531 exit_info_2 & 0x1FF', flag: 'reserved',
     });
   }
 
@@ -516,25 +517,25 @@ export function decodeIncompleteIpi(info1: bigint, info2: bigint, mode: ApicMode
     case 0:
     case 2:
       notes.push(
-        `KVM emulates the IPI: its comment says AVIC hardware only virtualizes fixed, edge-triggered interrupts and gives up if any target is invalid (avic.c:537-543). ${emulate}`,
+        `KVM emulates the IPI: its comment says AVIC hardware only virtualizes fixed, edge-triggered interrupts and gives up if any target is invalid (INVALID_TARGET case, avic.c:537-543). ${emulate}`,
       );
       break;
     case 1: {
-      notes.push('The hardware has already set the IRR bits of the valid targets (KVM comment, avic.c:557-561); KVM only has to make them notice, with avic_kick_target_vcpus().');
+      notes.push('The hardware has already set the IRR bits of the valid targets (KVM comment "set the appropriate IRR bits", avic.c:557-561); KVM only has to make them notice, with avic_kick_target_vcpus().');
       notes.push(kickPlan(icr, index, mode).text);
       notes.push('Each kicked vCPU gets avic_kick_vcpu(): irr_pending = true, then svm_complete_interrupt_delivery() rings the doorbell if it is in guest mode, or wakes it (avic.c:376-382; svm.c:3820-3852).');
       break;
     }
     case 3:
-      notes.push('KVM only warns once ("Invalid backing page") and does nothing else (avic.c:564-566).');
+      notes.push('KVM only warns once, WARN_ONCE() "Invalid backing page", and does nothing else (avic.c:564-566).');
       break;
     case 4:
-      notes.push('KVM ignores the IPI: its comment reads "Invalid IPI with vector < 16" (avic.c:567-569).');
+      notes.push('KVM ignores the IPI: its comment reads "Invalid IPI with vector < 16" (INVALID_IPI_VECTOR case, avic.c:567-569).');
       break;
     default:
       notes.push('KVM does not know this cause and logs it with vcpu_unimpl() (avic.c:570-571).');
   }
-  notes.push('Either way the handler returns 1 and the sender re-enters the guest (avic.c:574).');
+  notes.push('Either way the handler, avic_incomplete_ipi_interception(), returns 1 and the sender re-enters the guest (avic.c:525-574).');
   const summary = `0x401 incomplete IPI: ${causeName ?? `unknown cause ${cause}`}; ${dm.toLowerCase()} IPI, vector ${hex(icr.vector, 2)}, ${icr.shorthand ? `shorthand ${shorthand.toLowerCase()}` : icr.logical ? `logical destination ${hex(icr.dest)}` : `physical destination ${icr.dest}`}, index ${index}.`;
   return { ok: true, summary, rows, notes };
 }
@@ -608,8 +609,8 @@ export function apicRegisterName(offset: number): RegisterName | null {
   return null;
 }
 
-// is_avic_unaccelerated_access_trap(), avic.c:699-726 (v6.12): the offsets KVM treats as trap exits.
-// Copied case by case (avic.c:704-719); every other offset is a fault.
+// is_avic_unaccelerated_access_trap(), avic.c:699-726 (6.12.118): the offsets KVM treats as trap exits.
+// Copied case by case (APIC_ID to APIC_TDCR, avic.c:704-719); every other offset is a fault.
 export const AVIC_TRAP_OFFSETS: readonly number[] = [
   0x20, // APIC_ID
   0xb0, // APIC_EOI
@@ -633,7 +634,7 @@ export function isAvicUnacceleratedAccessTrap(offset: number): boolean {
   return AVIC_TRAP_OFFSETS.includes(offset);
 }
 
-// svm.h:258-260
+// AVIC_UNACCEL_ACCESS_WRITE_MASK, _OFFSET_MASK, _VECTOR_MASK: svm.h:258-260
 export const AVIC_UNACCEL_ACCESS_WRITE_MASK = 1n; // applied after exit_info_1 >> 32 (avic.c:736-737)
 export const AVIC_UNACCEL_ACCESS_OFFSET_MASK = 0xff0n;
 export const AVIC_UNACCEL_ACCESS_VECTOR_MASK = 0xffffffffn;
@@ -642,35 +643,35 @@ export function decodeUnacceleratedAccess(info1: bigint, info2: bigint): Decoded
   const offset = Number(info1 & AVIC_UNACCEL_ACCESS_OFFSET_MASK); // avic.c:732-733
   const write = ((info1 >> 32n) & AVIC_UNACCEL_ACCESS_WRITE_MASK) === 1n; // avic.c:736-737
   const vector = Number(info2 & AVIC_UNACCEL_ACCESS_VECTOR_MASK); // avic.c:734-735
-  const trap = isAvicUnacceleratedAccessTrap(offset); // avic.c:738
+  const trap = isAvicUnacceleratedAccessTrap(offset); // is_avic_unaccelerated_access_trap(), avic.c:738
   const reg = apicRegisterName(offset);
   const unusedInfo1 = info1 & ~(AVIC_UNACCEL_ACCESS_OFFSET_MASK | (1n << 32n));
   const unusedInfo2 = info2 >> 32n;
   const regText = reg ? `${reg.name} (${reg.desc})` : 'no register at this offset in apicdef.h';
   const rows: DecodedRow[] = [
     { bits: 'INFO1 11:4', field: 'Offset', value: hex(offset, 3), meaning: `${regText}.`, source: `svm.h:259 AVIC_UNACCEL_ACCESS_OFFSET_MASK 0xFF0${reg ? `; ${reg.source}` : ''}` },
-    { bits: 'INFO1 32', field: 'Write', value: write ? '1' : '0', meaning: write ? 'Write access.' : 'Read access.', source: 'svm.h:258; avic.c:736-737' },
-    { bits: 'INFO2 31:0', field: 'Vector', value: hex(vector), meaning: 'KVM only passes it to the kvm_avic_unaccelerated_access tracepoint.', source: 'svm.h:260; avic.c:734-741' },
+    { bits: 'INFO1 32', field: 'Write', value: write ? '1' : '0', meaning: write ? 'Write access.' : 'Read access.', source: 'svm.h:258, avic.c:736-737 AVIC_UNACCEL_ACCESS_WRITE_MASK' },
+    { bits: 'INFO2 31:0', field: 'Vector', value: hex(vector), meaning: 'KVM only passes it to the kvm_avic_unaccelerated_access tracepoint.', source: 'svm.h:260 AVIC_UNACCEL_ACCESS_VECTOR_MASK; avic.c:734-741 trace_kvm_avic_unaccelerated_access()' },
     {
       bits: '-', field: 'KVM treats it as', value: trap ? 'trap' : 'fault',
       meaning: trap
         ? 'Trap: the access has already happened; KVM acts on the value now in the backing page.'
         : 'Fault: the access has not happened; KVM emulates the instruction.',
-      source: 'avic.c:699-726, 742-749',
+      source: 'avic.c:699-726, 742-749 is_avic_unaccelerated_access_trap(), avic_unaccel_trap_write()',
     },
   ];
   if (unusedInfo1 !== 0n) {
-    rows.push({ bits: 'INFO1 other', field: 'Not read by KVM', value: hex(unusedInfo1), meaning: 'Reserved: KVM reads only bits 11:4 and bit 32 of EXITINFO1.', source: 'avic.c:732-737', flag: 'reserved' });
+    rows.push({ bits: 'INFO1 other', field: 'Not read by KVM', value: hex(unusedInfo1), meaning: 'Reserved: KVM reads only bits 11:4 and bit 32 of EXITINFO1.', source: 'avic.c:732-737 exit_info_1', flag: 'reserved' });
   }
   if (unusedInfo2 !== 0n) {
-    rows.push({ bits: 'INFO2 63:32', field: 'Not read by KVM', value: hex(unusedInfo2), meaning: 'Reserved: KVM masks EXITINFO2 with 0xFFFFFFFF.', source: 'svm.h:260', flag: 'reserved' });
+    rows.push({ bits: 'INFO2 63:32', field: 'Not read by KVM', value: hex(unusedInfo2), meaning: 'Reserved: KVM masks EXITINFO2 with 0xFFFFFFFF.', source: 'svm.h:260 AVIC_UNACCEL_ACCESS_VECTOR_MASK', flag: 'reserved' });
   }
 
   const notes: string[] = [];
   if (trap) {
-    if (!write) notes.push('A trap on a read is unexpected: KVM warns once ("svm: Handling trap read.") and carries on with the trap handling (avic.c:744-745).');
+    if (!write) notes.push('A trap on a read is unexpected: KVM warns once ("svm: Handling trap read.") and carries on with the trap handling, avic_unaccel_trap_write() (avic.c:744-745).');
     if (offset === 0xc0) {
-      notes.push('avic_unaccel_trap_write(): the remote-read register is read-only, so KVM ignores the write and returns (avic.c:688-690).');
+      notes.push('avic_unaccel_trap_write(): the remote-read register is read-only, so KVM ignores the write and returns (APIC_RRR case, avic.c:688-690).');
     } else {
       const extra =
         offset === 0xd0
@@ -693,9 +694,11 @@ export function decodeUnacceleratedAccess(info1: bigint, info2: bigint): Decoded
 export const EXAMPLES = {
   // Valid | IsRunning | backing page 0x105E3C000 | host APIC ID 4
   physicalId: '0xC000000105E3C004',
-  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING: what init_vmcb() and
-  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on (svm.c:1299, 1360, 1365; avic.c:109)
-  intCtl: '0x87000000',
+  // AVIC enable | V_NMI_ENABLE | V_GIF_ENABLE | V_INTR_MASKING | V_GIF: what init_vmcb() and
+  // avic_activate_vmcb() leave in vmcb01 with vnmi and vgif on, V_TPR 0. Linux 6.12.118: V_INTR_MASKING_MASK
+  // svm.c:1299, V_NMI_ENABLE_MASK svm.c:1360, V_GIF_ENABLE_MASK svm.c:1365, enable_gif() svm.c:1376 (sets
+  // V_GIF_MASK when vgif is on, svm.h:529-537), AVIC_ENABLE_MASK avic.c:109.
+  intCtl: '0x87000200',
   // Fixed IPI, vector 0xFD, physical destination 3 (ICR2 bits 31:24); cause 1, index 3
   incompleteIpi: { exitInfo1: '0x03000000000000FD', exitInfo2: '0x0000000100000003' },
   // Write to the timer initial count register

@@ -48,6 +48,22 @@ describe('fixed, edge-triggered IPI to a valid target', () => {
   });
 });
 
+describe('what the KVM comments do and do not promise about the processor', () => {
+  const step = (id: string) => walkthrough({ running: true, valid: true, delivery: 'fixed-edge' }).steps.find((s) => s.id === id)!;
+  it('the IRR step does not present IRR-before-IsRunning as a guarantee; it names the barrier comment and erratum #1235', () => {
+    const t = step('set-irr').text;
+    expect(t).not.toMatch(/writes the IRR before it reads IsRunning/);
+    expect(t).toContain('needs a barrier');
+    expect(t).toContain('erratum #1235');
+  });
+  it('IsRunning is explained as "loaded", set and cleared only by avic_vcpu_load()/avic_vcpu_put()', () => {
+    const t = step('doorbell').text;
+    expect(t).toContain('loaded');
+    expect(t).toContain('avic_vcpu_put()');
+    expect(t).toContain('not on VM entry or exit');
+  });
+});
+
 describe('invalid target', () => {
   it('fixed edge: 0x401 INVALID_TARGET, KVM emulates, no vCPU matches; running does not apply', () => {
     for (const running of [true, false]) {

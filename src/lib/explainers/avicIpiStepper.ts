@@ -1,7 +1,8 @@
 // AVIC IPI delivery, step by step: a guest vCPU sends an IPI with AVIC active; what the processor
 // does and what KVM does, for each scenario the reader picks. Pure logic, no DOM.
 //
-// Sources (Linux v6.12 as shipped in Debian linux-source-6.12 6.12.117; line numbers from that tree):
+// Sources (Linux 6.12.118 as shipped in Debian linux-source-6.12, a 6.12.y stable tree, not upstream
+// v6.12; line numbers from that tree; line references: 6.12.118):
 //   avic.c     = arch/x86/kvm/svm/avic.c        svm.c  = arch/x86/kvm/svm/svm.c
 //   lapic.c    = arch/x86/kvm/lapic.c           svm.h  = arch/x86/include/asm/svm.h
 //   uapi svm.h = arch/x86/include/uapi/asm/svm.h kvm_main.c = virt/kvm/kvm_main.c
@@ -13,7 +14,10 @@
 export type Delivery = 'fixed-edge' | 'fixed-level' | 'nmi' | 'init';
 
 export interface Scenario {
-  /** Target vCPU in guest mode with IsRunning = 1 in its physical APIC ID table entry. */
+  /**
+   * Target vCPU loaded on a host CPU (IsRunning = 1 in its physical APIC ID table entry) and executing
+   * guest code. IsRunning alone means only "loaded": a loaded vCPU handling an exit in KVM keeps it set.
+   */
   running: boolean;
   /** Target's physical APIC ID table entry has Valid = 1. */
   valid: boolean;
@@ -33,7 +37,7 @@ export const DELIVERY_LABELS: Record<Delivery, string> = {
 export const SENDER = 0;
 export const TARGET = 3;
 export const VECTOR = 0xfd;
-// ICR low word per delivery mode (apicdef.h:85-99): vector 7:0, delivery mode 10:8
+// ICR low word per delivery mode (APIC_INT_LEVELTRIG to APIC_VECTOR_MASK, apicdef.h:85-99): vector 7:0, delivery mode 10:8
 // (APIC_DM_NMI 0x400, APIC_DM_INIT 0x500), level 14 (APIC_INT_ASSERT 0x4000), trigger 15
 // (APIC_INT_LEVELTRIG 0x8000).
 export const ICR_LOW: Record<Delivery, number> = {
@@ -50,7 +54,7 @@ export const CAUSE_INVALID_INT_TYPE = 0;
 export const CAUSE_TARGET_NOT_RUNNING = 1;
 export const CAUSE_INVALID_TARGET = 2;
 const CAUSE_NAMES = ['AVIC_IPI_FAILURE_INVALID_INT_TYPE', 'AVIC_IPI_FAILURE_TARGET_NOT_RUNNING', 'AVIC_IPI_FAILURE_INVALID_TARGET'] as const;
-// uapi svm.h:99
+// SVM_EXIT_AVIC_INCOMPLETE_IPI, uapi/asm/svm.h:99
 export const SVM_EXIT_AVIC_INCOMPLETE_IPI = 0x401;
 
 export type Actor = 'guest' | 'cpu' | 'kvm' | 'target';
@@ -62,13 +66,13 @@ export const ACTOR_LABELS: Record<Actor, string> = {
 };
 
 /**
- * guest: what the guest does; kvm-code: read in KVM's code at v6.12; kvm-comment: processor behaviour
+ * guest: what the guest does; kvm-code: read in KVM's code in Linux 6.12.118; kvm-comment: processor behaviour
  * that only KVM's comments describe; inferred: our reading of names and comments, not confirmed.
  */
 export type Basis = 'guest' | 'kvm-code' | 'kvm-comment' | 'inferred';
 export const BASIS_LABELS: Record<Basis, string> = {
   guest: 'Guest action',
-  'kvm-code': 'KVM code, v6.12',
+  'kvm-code': 'KVM code, Linux 6.12.118',
   'kvm-comment': 'Hardware behaviour known only from KVM\u2019s comments',
   inferred: 'Our inference from names and comments, not confirmed',
 };
@@ -85,7 +89,7 @@ export interface Step {
   /** One or two sentences. */
   text: string;
   basis: Basis;
-  /** file:line at v6.12 */
+  /** file:line in Linux 6.12.118 */
   source: string;
   link?: Link;
 }
@@ -145,7 +149,7 @@ function sendStep(s: Scenario): Step {
     title: 'The sender writes its ICR',
     text: `vCPU ${SENDER} sends ${what} to APIC ID ${TARGET}: it writes ICR2 (${hex(ICR_HIGH, 8)}, destination in bits 31:24) and then the ICR low word (${hex(ICR_LOW[s.delivery], 8)}), physical destination mode, no shorthand. The writes go to its backing page, and KVM's comments describe the processor acting on them without an exit unless delivery fails.`,
     basis: 'guest',
-    source: 'apicdef.h:77-101; avic.c:124-128, 512-516, 545-546',
+    source: 'apicdef.h:77-101 APIC_ICR to GET_XAPIC_DEST_FIELD; avic.c:124-128, 512-516, 545-546 comments: "redirects the access", "hardware has handled", "The exit is a trap"',
   };
 }
 
@@ -157,7 +161,9 @@ const lookupStep = (valid: boolean): Step => ({
     ? `It reads entry ${TARGET} of the table the VMCB's avic_physical_id field points at. Valid is 1 and bits 51:12 hold the backing page: KVM wrote both when it created vCPU ${TARGET}.`
     : `It reads entry ${TARGET} and finds Valid = 0. In KVM that means no vCPU has APIC ID ${TARGET}: the table starts zeroed, and KVM sets Valid once, when it creates a vCPU, and never clears it.`,
   basis: 'kvm-comment',
-  source: valid ? 'avic.c:346-349 (entry written), 1080-1083, 557-561' : 'avic.c:241 (zeroed table), 346-349 (only write of Valid)',
+  source: valid
+    ? 'avic.c:346-349 WRITE_ONCE() (entry written); avic.c:1080-1083, 557-561 comments: "consumed iff IsRun", "set the appropriate IRR bits"'
+    : 'avic.c:241 __GFP_ZERO (zeroed table), 346-349 (only write of Valid)',
   link: PAGES.entry,
 });
 
@@ -165,18 +171,18 @@ const irrStep: Step = {
   id: 'set-irr',
   actor: 'cpu',
   title: 'The processor sets the IRR bit in the target\u2019s backing page',
-  text: `It sets bit ${hex(VECTOR, 2)} of the IRR (offset 0x200) in vCPU ${TARGET}'s backing page. KVM's comments say the hardware has set the IRR bits of valid targets before any exit, and that it writes the IRR before it reads IsRunning.`,
+  text: `It sets bit ${hex(VECTOR, 2)} of the IRR (offset 0x200) in vCPU ${TARGET}'s backing page. KVM's comments say the hardware has set the IRR bits of valid targets before a TARGET_NOT_RUNNING exit. They do not promise that the IRR is written before IsRunning is read: they say the processor needs a barrier between the two, and that its lack might be the cause of AMD erratum #1235.`,
   basis: 'kvm-comment',
-  source: 'avic.c:557-561, 1205-1208',
+  source: 'avic.c:557-561, 1204-1208 comments: "AVIC HW has already", "matching memory barrier"',
 };
 
 const doorbellStep: Step = {
   id: 'doorbell',
   actor: 'cpu',
   title: 'IsRunning is 1: the target\u2019s host CPU is signalled',
-  text: `IsRunning is 1, so the processor uses the host physical APIC ID in bits 11:0 of the entry (written by avic_vcpu_load()) to notify that CPU. KVM's comments only say that these fields are used while IsRunning is 1 and that hardware handles targets in guest mode; how the signal travels is not described in any source available here.`,
+  text: `IsRunning is 1, so the processor uses the host physical APIC ID in bits 11:0 of the entry (written by avic_vcpu_load()) to notify that CPU. IsRunning = 1 means only that vCPU ${TARGET} is loaded there: KVM sets it in avic_vcpu_load() and clears it in avic_vcpu_put(), not on VM entry or exit. KVM's comments say that these fields are used while IsRunning is 1 and that hardware handles targets in guest mode; how the signal travels is not described in any source available here.`,
   basis: 'kvm-comment',
-  source: 'avic.c:1080-1083, 1101-1103, 1201-1202, 512-516',
+  source: 'avic.c:1081-1082, 1101-1103, 1144-1145, 512-516 AVIC_PHYSICAL_ID_ENTRY_IS_RUNNING_MASK, comments: "consumed iff IsRun", "hardware has handled"',
   link: PAGES.doorbell,
 };
 
@@ -184,9 +190,9 @@ const deliveredStep: Step = {
   id: 'delivered',
   actor: 'target',
   title: 'The target takes the interrupt in guest mode',
-  text: `vCPU ${TARGET} picks up vector ${hex(VECTOR, 2)} from its IRR without a VM exit, and vCPU ${SENDER} carries on: neither exits and KVM is not involved. Had vCPU ${TARGET} left guest mode in the meantime, it would process the IRR bit at its next VMRUN.`,
+  text: `vCPU ${TARGET} picks up vector ${hex(VECTOR, 2)} from its IRR without a VM exit, and vCPU ${SENDER} carries on: neither exits and KVM is not involved. Had vCPU ${TARGET} been handling an exit in KVM at that moment (still loaded, so IsRunning stays 1), it would process the IRR bit at its next VMRUN.`,
   basis: 'kvm-comment',
-  source: 'avic.c:512-516; svm.c:3840-3843',
+  source: 'avic.c:512-516, svm.c:3840-3843 comments: "hardware has handled", "Signal the doorbell"',
 };
 
 function notRunningExitStep(s: Scenario): Step {
@@ -197,7 +203,7 @@ function notRunningExitStep(s: Scenario): Step {
     title: 'IsRunning is 0: the sender exits with 0x401',
     text: `vCPU ${TARGET} is not loaded (scheduled out, about to halt, or AVIC inhibited for it: avic_vcpu_put() cleared IsRunning), so vCPU ${SENDER} takes #VMEXIT 0x401 AVIC_INCOMPLETE_IPI with EXITINFO1 = ICR ${e.exitInfo1} and EXITINFO2 = ${e.exitInfo2}: cause 1, TARGET_NOT_RUNNING, index ${TARGET}.`,
     basis: 'kvm-comment',
-    source: 'uapi svm.h:99; svm.h:262-268; avic.c:528-531, 556-561, 1111-1148, 1192-1211',
+    source: 'uapi/asm/svm.h:99 SVM_EXIT_AVIC_INCOMPLETE_IPI; svm.h:262-268 avic_ipi_failure_cause; avic.c:528-531, 556-561, 1111-1148, 1192-1211 exit_info_1, TARGET_NOT_RUNNING, avic_vcpu_put()',
     link: PAGES.exits,
   };
 }
@@ -208,7 +214,7 @@ const kvmNotRunningStep: Step = {
   title: 'KVM handles the exit: avic_incomplete_ipi_interception()',
   text: 'The handler emits the kvm_avic_incomplete_ipi tracepoint and, for cause 1, calls avic_kick_target_vcpus(). It does not touch the IRR: its comment says the hardware has already set it, so KVM only has to make the target notice.',
   basis: 'kvm-code',
-  source: 'avic.c:525-534, 556-563',
+  source: 'avic.c:525-534, 556-563 avic_incomplete_ipi_interception(), avic_kick_target_vcpus()',
   link: PAGES.causes,
 };
 
@@ -218,7 +224,7 @@ const kickStep: Step = {
   title: 'KVM finds the target: avic_kick_target_vcpus()',
   text: `The fast path applies: no shorthand, and physical destination ${TARGET} is not the broadcast ID and equals the index. KVM takes vCPU ${TARGET} from kvm_get_vcpu_by_id() (vCPU ID = APIC ID while AVIC is active) and calls avic_kick_vcpu(): irr_pending = true, then svm_complete_interrupt_delivery().`,
   basis: 'kvm-code',
-  source: 'avic.c:376-398, 432-458, 500-508',
+  source: 'avic.c:376-398, 432-458, 500-508 avic_kick_vcpu(), avic_kick_target_vcpus_fast()',
 };
 
 const completeStep: Step = {
@@ -227,7 +233,7 @@ const completeStep: Step = {
   title: 'KVM wakes the target, or rings the doorbell',
   text: `svm_complete_interrupt_delivery(): if vCPU ${TARGET} has entered guest mode since, KVM rings the doorbell (avic_ring_doorbell() writes the host APIC ID to MSR 0xC001011B); otherwise kvm_vcpu_wake_up() wakes it if it is blocked in HLT.`,
   basis: 'kvm-code',
-  source: 'svm.c:3820-3852; avic.c:356-372',
+  source: 'svm.c:3820-3852 svm_complete_interrupt_delivery(); avic.c:356-372 avic_ring_doorbell()',
   link: PAGES.doorbellKvm,
 };
 
@@ -237,7 +243,7 @@ const resumeStep: Step = {
   title: 'The target runs and takes the interrupt',
   text: `A woken vCPU ${TARGET} runs avic_vcpu_unblocking(), which calls avic_vcpu_load() and sets IsRunning again; at its next VMRUN the hardware processes the pending IRR bit. The sender's handler returned 1, so vCPU ${SENDER} is back in the guest.`,
   basis: 'kvm-comment',
-  source: 'avic.c:1213-1219, 574; svm.c:3840-3843',
+  source: 'avic.c:1213-1219, 574, svm.c:3840-3843 avic_vcpu_unblocking(), "return 1", "Signal the doorbell"',
   link: PAGES.keeping,
 };
 
@@ -284,7 +290,7 @@ const noTargetStep: Step = {
   title: 'No vCPU matches: the IPI is dropped',
   text: `kvm_apic_send_ipi() passes the IPI to kvm_irq_delivery_to_apic(). No vCPU has APIC ID ${TARGET}, so the lookup returns no destination and nothing is delivered. The sender's handler returns 1 and vCPU ${SENDER} resumes.`,
   basis: 'kvm-code',
-  source: 'lapic.c:1530-1552, 1185-1193; irq_comm.c:47-89; avic.c:574',
+  source: 'lapic.c:1530-1552, 1185-1193 kvm_apic_send_ipi(), phys_map; irq_comm.c:47-89 kvm_irq_delivery_to_apic(); avic.c:574 "return 1"',
 };
 
 function acceptStep(s: Scenario): Step {
@@ -296,9 +302,9 @@ function acceptStep(s: Scenario): Step {
   };
   const sources: Record<Delivery, string> = {
     'fixed-edge': '',
-    'fixed-level': 'lapic.c:1317-1356; svm.c:3854-3868',
-    nmi: 'lapic.c:1372-1376; x86.c:975-979',
-    init: 'lapic.c:1378-1386',
+    'fixed-level': 'lapic.c:1317-1356 __apic_accept_irq(); svm.c:3854-3868 svm_deliver_interrupt()',
+    nmi: 'lapic.c:1372-1376 APIC_DM_NMI; x86.c:975-979 kvm_inject_nmi()',
+    init: 'lapic.c:1378-1386 APIC_DM_INIT',
   };
   return { id: 'kvm-accept', actor: 'kvm', title: 'KVM\u2019s APIC emulation accepts the IPI', text: texts[s.delivery], basis: 'kvm-code', source: sources[s.delivery] };
 }
@@ -312,7 +318,7 @@ function emulatedFinishStep(s: Scenario): Step {
           title: 'KVM rings the doorbell',
           text: `vCPU ${TARGET} is in guest mode, so svm_complete_interrupt_delivery() calls avic_ring_doorbell(), which writes the target's host APIC ID to MSR 0xC001011B; the target takes the interrupt without an exit (KVM comment). If it leaves guest mode first, it processes the IRR at its next VMRUN.`,
           basis: 'kvm-code',
-          source: 'svm.c:3838-3845; avic.c:356-372',
+          source: 'svm.c:3838-3845 avic_ring_doorbell(); avic.c:356-372 avic_ring_doorbell()',
           link: PAGES.doorbellKvm,
         }
       : {
@@ -321,7 +327,7 @@ function emulatedFinishStep(s: Scenario): Step {
           title: 'KVM wakes the target',
           text: `vCPU ${TARGET} is not in guest mode, so svm_complete_interrupt_delivery() calls kvm_vcpu_wake_up(); the woken vCPU finds the IRR bit when KVM checks for wake events, and the hardware processes it at the next VMRUN.`,
           basis: 'kvm-code',
-          source: 'svm.c:3845-3851',
+          source: 'svm.c:3845-3851 kvm_vcpu_wake_up()',
           link: PAGES.notRunning,
         };
   }
@@ -333,7 +339,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM forces the target out of guest mode',
         text: `vCPU ${TARGET} is in guest mode, so kvm_vcpu_kick() sends a reschedule IPI to its host CPU to make it exit. Before re-entering the guest, KVM ${what}. No doorbell is involved: AVIC carries only fixed interrupts.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3956; x86.c:10393, 10466',
+        source: 'kvm_main.c:3955-3990 kvm_vcpu_kick(); x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       }
     : {
         id: 'kvm-kick-blocked',
@@ -341,7 +347,7 @@ function emulatedFinishStep(s: Scenario): Step {
         title: 'KVM wakes the target',
         text: `kvm_vcpu_kick() first tries kvm_vcpu_wake_up(), which wakes vCPU ${TARGET} if it is blocked. On its next entry KVM ${what}.`,
         basis: 'kvm-code',
-        source: 'kvm_main.c:3922-3927; x86.c:10393, 10466',
+        source: 'kvm_main.c:3939-3948 kvm_vcpu_wake_up(), 3959; x86.c:10395-10396 process_nmi(), 10468 kvm_apic_accept_events()',
       };
 }
 

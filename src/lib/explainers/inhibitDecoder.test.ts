@@ -27,7 +27,7 @@ const EXPECTED: Record<VersionId, string[]> = {
   'v6.5': ['DISABLE', 'HYPERV', 'ABSENT', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED', 'NESTED', 'IRQWIN', 'PIT_REINJ', 'SEV', 'LOGICAL_ID_ALIASED'],
   'v6.6': ['DISABLE', 'HYPERV', 'ABSENT', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED', 'NESTED', 'IRQWIN', 'PIT_REINJ', 'SEV', 'LOGICAL_ID_ALIASED'],
   'v6.8': ['DISABLE', 'HYPERV', 'ABSENT', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED', 'NESTED', 'IRQWIN', 'PIT_REINJ', 'SEV', 'LOGICAL_ID_ALIASED'],
-  // v6.12 kvm_host.h:1210-1279
+  // 6.12.118 kvm_host.h:1210-1279 (APICV_INHIBIT_REASON_DISABLED to APICV_INHIBIT_REASON_LOGICAL_ID_ALIASED)
   'v6.12': ['DISABLED', 'HYPERV', 'ABSENT', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED', 'NESTED', 'IRQWIN', 'PIT_REINJ', 'SEV', 'LOGICAL_ID_ALIASED'],
   // The RFC's hunk 1 puts L2_PASSTHROUGH_ACCESS right after APIC_BASE_MODIFIED (bit 7); the rest shift by one.
   'rfc-v6.5': ['DISABLE', 'HYPERV', 'ABSENT', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED', 'L2_PASSTHROUGH_ACCESS', 'NESTED', 'IRQWIN', 'PIT_REINJ', 'SEV', 'LOGICAL_ID_ALIASED'],
@@ -35,7 +35,7 @@ const EXPECTED: Record<VersionId, string[]> = {
 };
 
 // VMX required inhibits: v6.1 vmx_check_apicv_inhibit_reasons(); v6.5/6.6/6.8 VMX_REQUIRED_APICV_INHIBITS in
-// vmx.c; v6.12 in vmx/main.c:10-17; the RFC's hunk 5 adds its reason.
+// vmx.c; 6.12.118 vmx/main.c:10-17; the RFC's hunk 5 adds its reason.
 const EXPECTED_VMX: Record<VersionId, string[]> = {
   'v6.1': ['DISABLE', 'ABSENT', 'HYPERV', 'BLOCKIRQ', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED'],
   'v6.5': ['DISABLE', 'ABSENT', 'HYPERV', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED'],
@@ -180,6 +180,13 @@ describe('warnings', () => {
 
   it('notes that NESTED never appears in the VM-wide mask', () => {
     expect(decode(mask('0x80'), v('v6.12')).warnings.join(' ')).toContain('per-vCPU');
+  });
+
+  it('on an RFC version, points a NESTED bit at a kernel without the RFC, not at one with it', () => {
+    const w = decode(mask('0x100'), v('rfc-v6.5')).warnings.join(' ');
+    expect(w).toContain('a kernel without the RFC, where bit 8 is another reason');
+    expect(w).not.toContain('such as one with the RFC');
+    expect(decode(mask('0x80'), v('v6.12')).warnings.join(' ')).toContain('such as one with the RFC');
   });
 
   it('checks the event against the mask', () => {

@@ -5,12 +5,13 @@ import { LINUX_6_12_TREE_LABEL } from './kernelTree.ts';
 //
 // The mask is `kvm->arch.apicv_inhibit_reasons` (an unsigned long), and bit N is the enum member at
 // position N of `enum kvm_apicv_inhibit`: no member has an explicit value, so the position is the bit
-// (v6.12 arch/x86/include/asm/kvm_host.h:1200-1282; set_or_clear_apicv_inhibit() uses __set_bit(reason),
-// arch/x86/kvm/x86.c:9535-9548). The enum order changed between versions, so the same mask can mean
+// (6.12.118 arch/x86/include/asm/kvm_host.h:1200-1282 `enum kvm_apicv_inhibit`; set_or_clear_apicv_inhibit()
+// uses __set_bit(reason), 6.12.118 arch/x86/kvm/x86.c:9537-9549). The enum order changed between versions, so the same mask can mean
 // different reasons: the reader has to pick the version the trace came from.
 //
 // Provenance of every table below:
 // - v6.12: read in Debian's linux-source-6.12, 6.12.118 (LINUX_6_12_TREE_READ in kernelTree.ts).
+//   Line references without their own version are for that tree: line references: 6.12.118.
 // - v6.1, v6.5, v6.6, v6.8: third-party Git imports of release tarballs, read file by file. Git blob ids
 //   are given so anyone can check them against kernel.org trees. The v6.5 kvm_host.h blob 3bc146dfd38d,
 //   mmu.c blob ec169f5c7dce and vmx.c blob df461f387e20 are exactly the "index" base blobs of the RFC's
@@ -56,7 +57,8 @@ const V6_5: ReasonList = [
   'LOGICAL_ID_ALIASED', // 11 :1226
 ];
 
-// v6.12: arch/x86/include/asm/kvm_host.h:1200-1282; NR_APICV_INHIBIT_REASONS (:1281) is 12.
+// 6.12.118: `enum kvm_apicv_inhibit` at arch/x86/include/asm/kvm_host.h:1200-1282; NR_APICV_INHIBIT_REASONS
+// (kvm_host.h:1281) is 12.
 const V6_12: ReasonList = [
   'DISABLED', // 0  :1210
   'HYPERV', // 1    :1216
@@ -83,12 +85,12 @@ export function withRfc(list: ReasonList): ReasonList {
 }
 
 // Required-inhibit masks: a reason outside the vendor's mask is dropped before the bit is recorded
-// (v6.12 x86.c:10186 `if (!(kvm_x86_ops.required_apicv_inhibits & BIT(reason))) return;`; v6.1 x86.c
+// (6.12.118 x86.c:10188 `if (!(kvm_x86_ops.required_apicv_inhibits & BIT(reason))) return;`; v6.1 x86.c
 // tests the vendor's check_apicv_inhibit_reasons() hook instead, same effect).
-// VMX: v6.12 vmx/main.c:10-17 VMX_REQUIRED_APICV_INHIBITS; v6.5 vmx/vmx.c:8184-8193; v6.6.9 vmx.c:8194;
+// VMX: 6.12.118 vmx/main.c:10-17 VMX_REQUIRED_APICV_INHIBITS; v6.5 vmx/vmx.c:8184-8193; v6.6.9 vmx.c:8194;
 // v6.8 vmx.c:8205; v6.1 vmx/vmx.c vmx_check_apicv_inhibit_reasons() (no PHYSICAL_ID_ALIASED yet).
 const VMX_COMMON = ['DISABLE', 'DISABLED', 'ABSENT', 'HYPERV', 'BLOCKIRQ', 'PHYSICAL_ID_ALIASED', 'APIC_ID_MODIFIED', 'APIC_BASE_MODIFIED'];
-// AVIC: v6.12 svm/svm.h:697-711 AVIC_REQUIRED_APICV_INHIBITS lists all twelve; v6.5 svm.h:675-689,
+// AVIC: 6.12.118 svm/svm.h:697-711 AVIC_REQUIRED_APICV_INHIBITS lists all twelve; v6.5 svm.h:675-689,
 // v6.6.9 svm.h:626, v6.8 svm.h:628 likewise; v6.1 svm/avic.c avic_check_apicv_inhibit_reasons() lists all ten.
 // RFC: hunks 4 (svm.h) and 5 (vmx.c) add L2_PASSTHROUGH_ACCESS to both masks.
 
@@ -123,11 +125,12 @@ function version(id: VersionId, label: string, reasons: ReasonList, vmxWhere: st
   };
 }
 
-// Tracepoint format: v6.12 trace.h:1399 prints `%s reason=%u, inhibits=0x%lx%s%s`, the last two being
-// a space and __print_flags(inhibits, "|", APICV_INHIBIT_REASONS) (trace.h:1379-1381). v6.1.20, v6.1.158,
-// v6.5, v6.6.9 and v6.8 (trace.h:1388 or :1391) print only `%s reason=%u, inhibits=0x%lx`.
+// Tracepoint format: 6.12.118 trace.h:1399 `TP_printk("%s reason=%u, inhibits=0x%lx%s%s"`, the last two being
+// a space and the names (kvm_print_apicv_inhibit_reasons(), 6.12.118 trace.h:1379-1381, `__print_flags`
+// over APICV_INHIBIT_REASONS). v6.1.20, v6.1.158, v6.5, v6.6.9 and v6.8 (their trace.h, line 1388 or
+// 1391) print only `%s reason=%u, inhibits=0x%lx`.
 // The rfc-v6.12 note: set_or_clear_apicv_inhibit() has BUILD_BUG_ON(ARRAY_SIZE(apicv_inhibits) !=
-// NR_APICV_INHIBIT_REASONS) (v6.12 x86.c:9540), so a rebase must add the name to APICV_INHIBIT_REASONS.
+// NR_APICV_INHIBIT_REASONS) (6.12.118 x86.c:9542), so a rebase must add the name to APICV_INHIBIT_REASONS.
 export const VERSIONS: readonly KernelVersion[] = [
   version('v6.12', 'Linux 6.12', V6_12, 'arch/x86/kvm/vmx/main.c', true, `Read in the ${LINUX_6_12_TREE_LABEL} tree.`),
   version('v6.8', 'Linux 6.8', V6_5, 'arch/x86/kvm/vmx/vmx.c', false, 'Checked in a 6.8.0 source import; same order as 6.5.'),
@@ -142,7 +145,7 @@ export function getVersion(id: string): KernelVersion | undefined {
   return VERSIONS.find((v) => v.id === id);
 }
 
-/** Short meanings, paraphrasing the enum comments (v6.12 kvm_host.h:1206-1279; the RFC hunk 1). */
+/** Short meanings, paraphrasing the comments in `enum kvm_apicv_inhibit` (6.12.118 kvm_host.h:1200-1282; the RFC hunk 1). */
 const OFF = 'enable_apicv is off or the CPU lacks support; set when the VM is created';
 export const MEANINGS: Readonly<Record<string, string>> = {
   DISABLE: OFF,
@@ -251,21 +254,26 @@ export function decode(mask: ParsedMask, v: KernelVersion): Decoded {
   if (beyond.length) {
     warnings.push(`Bit${beyond.length > 1 ? 's' : ''} ${beyond.join(', ')} ${beyond.length > 1 ? 'are' : 'is'} beyond this version's enum (${v.reasons.length} members, bits 0 to ${v.reasons.length - 1}): the trace probably came from another version.`);
   }
-  // v6.12 x86.c:10186; v6.5/6.6/6.8 the same test; v6.1 via check_apicv_inhibit_reasons().
+  // 6.12.118 x86.c:10188 `required_apicv_inhibits`; v6.5/6.6/6.8 the same test; v6.1 via check_apicv_inhibit_reasons().
   if (rows.some((r) => r.name !== null && !r.vmx)) {
     warnings.push('KVM drops a reason its vendor does not honour before recording it, so a bit Intel VMX does not honour can only come from an AMD host, or from another version\u2019s enum.');
   }
-  // NESTED is only returned by avic_vcpu_get_apicv_inhibit_reasons() (v6.12 svm/avic.c:580; also 6.1.158
-  // avic.c:558, 6.5/6.6.9/6.8 avic.c), never passed to kvm_set_apicv_inhibit(); the tracepoint prints
-  // only the VM-wide mask (x86.c:9547).
-  if (rows.some((r) => r.name === 'NESTED')) {
-    warnings.push('NESTED is only ever a per-vCPU reason (the AVIC vcpu_get_apicv_inhibit_reasons hook), never set in the VM-wide mask: this bit probably means another version, such as one with the RFC.');
+  // NESTED is only returned by avic_vcpu_get_apicv_inhibit_reasons() (6.12.118 svm/avic.c:580 `APICV_INHIBIT_REASON_NESTED`;
+  // also 6.1.158 avic.c:558, 6.5/6.6.9/6.8 avic.c), never passed to kvm_set_apicv_inhibit(); the
+  // tracepoint prints only the VM-wide mask (6.12.118 x86.c:9549 trace_kvm_apicv_inhibit_changed).
+  const nested = rows.find((r) => r.name === 'NESTED');
+  if (nested) {
+    const elsewhere = v.reasons.includes(RFC_REASON)
+      ? 'a kernel without the RFC, where bit ' + nested.bit + ' is another reason'
+      : 'another version, such as one with the RFC';
+    warnings.push(`NESTED is only ever a per-vCPU reason (the AVIC vcpu_get_apicv_inhibit_reasons hook), never set in the VM-wide mask, with or without the RFC: this bit probably comes from ${elsewhere}.`);
   }
   const d: Decoded = { version: v, hex: mask.hex, rows, beyond, warnings };
   if (mask.event) {
     const { action, reason } = mask.event;
     const isSet = mask.bits.includes(reason);
-    // The event fires after the bit is updated (x86.c:9542-9547), so "set" implies the bit is in the mask.
+    // The event fires after the bit is updated (6.12.118 x86.c:9544-9549, __set_bit then
+    // trace_kvm_apicv_inhibit_changed), so "set" implies the bit is in the mask.
     const consistent = action === 'set' ? isSet : !isSet;
     d.event = { action, reason, name: v.reasons[reason] ?? null, consistent };
     if (!consistent) warnings.push(`The line says reason ${reason} was ${action}, but bit ${reason} is ${isSet ? 'set' : 'clear'} in the mask: the line looks edited or truncated.`);
@@ -301,8 +309,15 @@ export function vendorSummary(d: Decoded): { vmx: string; avic: string } {
   };
 }
 
-/** The worked example rendered at build time (and the initial state with JavaScript). */
+/** The RFC demo, offered as a one-click example: the RFC's new reason at bit 7 on its 6.5 base. */
 export const EXAMPLE = { version: 'rfc-v6.5' as VersionId, input: 'kvm_apicv_inhibit_changed: set reason=7, inhibits=0x80' };
+
+/**
+ * What the decoder opens on (rendered at build time, and the initial state with JavaScript): a line
+ * Linux 6.12 prints on an AMD host when the in-kernel PIT enters reinject mode, kvm_pit_set_reinject()
+ * (i8254.c:307-308 in 6.12.118); Intel drops PIT_REINJ before recording it (x86.c:10186).
+ */
+export const DEFAULT_EXAMPLE = { version: 'v6.12' as VersionId, input: 'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200 PIT_REINJ' };
 
 /** Everything the UI shows for one input, as plain strings: shared by the build-time render and the script. */
 export interface View {

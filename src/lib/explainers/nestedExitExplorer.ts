@@ -1,35 +1,36 @@
 // "Who handles this exit?": models how KVM (L0) routes a VM exit that happens while L2 runs, following
-// nested_vmx_reflect_vmexit() in arch/x86/kvm/vmx/nested.c at Linux 6.12. Pure data and functions, no DOM.
+// nested_vmx_reflect_vmexit() in arch/x86/kvm/vmx/nested.c at Linux 6.12.118. Pure data and functions, no DOM.
 //
-// Line numbers ("nested.c:6435") are from the Debian linux-source-6.12 tree (6.12.117), the tree the site's
-// facts notes use; they can differ by a few lines from upstream v6.12.
+// Line references: 6.12.118 (Debian's linux-source-6.12, the tree the site's facts notes use; LINUX_6_12_TREE_READ
+// in kernelTree.ts). They can differ by a few lines from upstream v6.12. "nested.c" is arch/x86/kvm/vmx/nested.c.
 //
-// Order of the decision, nested.c:6616-6666 (nested_vmx_reflect_vmexit):
-//   1. nested_vmx_l0_wants_exit() true  -> L0 handles it            (nested.c:6640-6642)
-//   2. nested_vmx_l1_wants_exit() false -> L0 handles it            (nested.c:6644-6646)
-//   3. otherwise nested_vmx_vmexit() emulates the exit into L1      (nested.c:6664)
+// Order of the decision, nested.c:6617-6667 (nested_vmx_reflect_vmexit):
+//   1. nested_vmx_l0_wants_exit() true  -> L0 handles it            (nested.c:6641-6643)
+//   2. nested_vmx_l1_wants_exit() false -> L0 handles it            (nested.c:6645-6647)
+//   3. otherwise nested_vmx_vmexit() emulates the exit into L1      (nested.c:6665)
 // It is called from __vmx_handle_exit() for every exit while is_guest_mode() (vmx.c:6469-6508); in guest mode
 // only the preemption-timer exit may take the fastpath (vmx.c:7264-7270), so every exit modelled here does.
 //
 // Not modelled (the UI says so): exception/NMI exits, posted interrupts, the enlightened VMCS (except the
-// VMCALL case below), a failed read of L1's MSR bitmap (KVM then reflects, nested.c:6267-6268), late VM-fail
-// (nested.c:6629-6636), invalid L2 guest state (vmx.c:6501-6504), and every exit reason not in EXITS.
+// VMCALL case below), a failed read of L1's MSR bitmap (kvm_vcpu_read_guest() fails, KVM then reflects,
+// nested.c:6268-6269), late VM-fail (`vmx->fail`, nested.c:6630-6637), invalid L2 guest state
+// (`vmx->emulation_required`, vmx.c:6501-6504), and every exit reason not in EXITS.
 
 /** The exits offered. Codes: arch/x86/include/uapi/asm/vmx.h (line after each). */
 export const EXITS = [
-  { code: 1, name: 'EXTERNAL_INTERRUPT' }, // uapi vmx.h:33
-  { code: 7, name: 'INTERRUPT_WINDOW' }, // uapi vmx.h:38
-  { code: 10, name: 'CPUID' }, // uapi vmx.h:41
-  { code: 12, name: 'HLT' }, // uapi vmx.h:42
-  { code: 18, name: 'VMCALL' }, // uapi vmx.h:47
-  { code: 31, name: 'MSR_READ' }, // uapi vmx.h:60
-  { code: 32, name: 'MSR_WRITE' }, // uapi vmx.h:61
-  { code: 43, name: 'TPR_BELOW_THRESHOLD' }, // uapi vmx.h:69
-  { code: 44, name: 'APIC_ACCESS' }, // uapi vmx.h:70
-  { code: 45, name: 'EOI_INDUCED' }, // uapi vmx.h:71
-  { code: 48, name: 'EPT_VIOLATION' }, // uapi vmx.h:74
-  { code: 49, name: 'EPT_MISCONFIG' }, // uapi vmx.h:75
-  { code: 56, name: 'APIC_WRITE' }, // uapi vmx.h:82
+  { code: 1, name: 'EXTERNAL_INTERRUPT' }, // uapi/asm/vmx.h:33
+  { code: 7, name: 'INTERRUPT_WINDOW' }, // uapi/asm/vmx.h:38
+  { code: 10, name: 'CPUID' }, // EXIT_REASON_CPUID, uapi/asm/vmx.h:41
+  { code: 12, name: 'HLT' }, // EXIT_REASON_HLT, uapi/asm/vmx.h:42
+  { code: 18, name: 'VMCALL' }, // EXIT_REASON_VMCALL, uapi/asm/vmx.h:47
+  { code: 31, name: 'MSR_READ' }, // uapi/asm/vmx.h:60
+  { code: 32, name: 'MSR_WRITE' }, // uapi/asm/vmx.h:61
+  { code: 43, name: 'TPR_BELOW_THRESHOLD' }, // uapi/asm/vmx.h:69
+  { code: 44, name: 'APIC_ACCESS' }, // uapi/asm/vmx.h:70
+  { code: 45, name: 'EOI_INDUCED' }, // uapi/asm/vmx.h:71
+  { code: 48, name: 'EPT_VIOLATION' }, // uapi/asm/vmx.h:74
+  { code: 49, name: 'EPT_MISCONFIG' }, // uapi/asm/vmx.h:75
+  { code: 56, name: 'APIC_WRITE' }, // uapi/asm/vmx.h:82
 ] as const;
 
 /**
@@ -66,20 +67,21 @@ export type Vmcs12Key = keyof Vmcs12;
 /**
  * Labels and positions. Bits: arch/x86/include/asm/vmx.h defines each control as
  * VMCS_CONTROL_BIT(x) = BIT(VMX_FEATURE_x & 0x1f) (vmx.h:31); VMX_FEATURE_x in asm/vmxfeatures.h.
- * Secondary controls count only with "activate secondary controls" (primary bit 31, vmxfeatures.h:59)
+ * Secondary controls count only with "activate secondary controls" (primary bit 31, VMX_FEATURE_SEC_CONTROLS
+ * vmxfeatures.h:59)
  * set: nested_cpu_has2() tests both (nested.h:143-148). The model assumes it is set.
  */
 export const CONTROLS: readonly { key: Vmcs12Key; label: string; where: string }[] = [
-  { key: 'extIntExiting', label: 'External-interrupt exiting', where: 'pin-based bit 0' }, // PIN_BASED_EXT_INTR_MASK vmx.h:97, vmxfeatures.h:17
-  { key: 'intrWindowExiting', label: 'Interrupt-window exiting', where: 'primary bit 2' }, // CPU_BASED_INTR_WINDOW_EXITING vmx.h:36, vmxfeatures.h:38
-  { key: 'hltExiting', label: 'HLT exiting', where: 'primary bit 7' }, // CPU_BASED_HLT_EXITING vmx.h:38, vmxfeatures.h:40
-  { key: 'tprShadow', label: 'Use TPR shadow', where: 'primary bit 21' }, // CPU_BASED_TPR_SHADOW vmx.h:48, vmxfeatures.h:50
-  { key: 'msrBitmaps', label: 'Use MSR bitmaps', where: 'primary bit 28' }, // CPU_BASED_USE_MSR_BITMAPS vmx.h:54, vmxfeatures.h:56
-  { key: 'virtApicAccesses', label: 'Virtualize APIC accesses', where: 'secondary bit 0' }, // vmx.h:64, vmxfeatures.h:62
-  { key: 'ept', label: 'Enable EPT', where: 'secondary bit 1' }, // SECONDARY_EXEC_ENABLE_EPT vmx.h:65, vmxfeatures.h:63
-  { key: 'virtX2apic', label: 'Virtualize x2APIC mode', where: 'secondary bit 4' }, // vmx.h:68, vmxfeatures.h:66
-  { key: 'apicRegVirt', label: 'APIC-register virtualization', where: 'secondary bit 8' }, // vmx.h:72, vmxfeatures.h:70
-  { key: 'vid', label: 'Virtual-interrupt delivery', where: 'secondary bit 9' }, // vmx.h:73, vmxfeatures.h:71
+  { key: 'extIntExiting', label: 'External-interrupt exiting', where: 'pin-based bit 0' }, // PIN_BASED_EXT_INTR_MASK vmx.h:97, VMX_FEATURE_INTR_EXITING vmxfeatures.h:17
+  { key: 'intrWindowExiting', label: 'Interrupt-window exiting', where: 'primary bit 2' }, // CPU_BASED_INTR_WINDOW_EXITING vmx.h:36, VMX_FEATURE_INTR_WINDOW_EXITING vmxfeatures.h:38
+  { key: 'hltExiting', label: 'HLT exiting', where: 'primary bit 7' }, // CPU_BASED_HLT_EXITING vmx.h:38, VMX_FEATURE_HLT_EXITING vmxfeatures.h:40
+  { key: 'tprShadow', label: 'Use TPR shadow', where: 'primary bit 21' }, // CPU_BASED_TPR_SHADOW vmx.h:48, VMX_FEATURE_VIRTUAL_TPR vmxfeatures.h:50
+  { key: 'msrBitmaps', label: 'Use MSR bitmaps', where: 'primary bit 28' }, // CPU_BASED_USE_MSR_BITMAPS vmx.h:54, VMX_FEATURE_USE_MSR_BITMAPS vmxfeatures.h:56
+  { key: 'virtApicAccesses', label: 'Virtualize APIC accesses', where: 'secondary bit 0' }, // SECONDARY_EXEC_VIRTUALIZE_APIC_ACCESSES vmx.h:64, VMX_FEATURE_VIRT_APIC_ACCESSES vmxfeatures.h:62
+  { key: 'ept', label: 'Enable EPT', where: 'secondary bit 1' }, // SECONDARY_EXEC_ENABLE_EPT vmx.h:65, VMX_FEATURE_EPT vmxfeatures.h:63
+  { key: 'virtX2apic', label: 'Virtualize x2APIC mode', where: 'secondary bit 4' }, // SECONDARY_EXEC_VIRTUALIZE_X2APIC_MODE vmx.h:68, VMX_FEATURE_VIRTUAL_X2APIC vmxfeatures.h:66
+  { key: 'apicRegVirt', label: 'APIC-register virtualization', where: 'secondary bit 8' }, // SECONDARY_EXEC_APIC_REGISTER_VIRT vmx.h:72, VMX_FEATURE_APIC_REGISTER_VIRT vmxfeatures.h:70
+  { key: 'vid', label: 'Virtual-interrupt delivery', where: 'secondary bit 9' }, // SECONDARY_EXEC_VIRTUAL_INTR_DELIVERY vmx.h:73, VMX_FEATURE_VIRT_INTR_DELIVERY vmxfeatures.h:71
 ];
 
 /** One question to answer: an exit from L2 under given settings. */
@@ -131,33 +133,41 @@ const L1FN = 'nested_vmx_l1_wants_exit';
 const MSRFN = 'nested_vmx_exit_handled_msr';
 const rule = (fn: string, at: string, code: string): Rule => ({ fn, at: `${N}:${at}`, code });
 
-// nested_vmx_l0_wants_exit(), nested.c:6409-6483
-const L0_EXT_INT = rule(L0FN, '6435-6436', 'case EXIT_REASON_EXTERNAL_INTERRUPT: return true;');
-const L0_EPT_VIOLATION = rule(L0FN, '6439-6446', 'case EXIT_REASON_EPT_VIOLATION: return true;');
-const L0_EPT_MISCONFIG = rule(L0FN, '6447-6454', 'case EXIT_REASON_EPT_MISCONFIG: return true;');
+// nested_vmx_l0_wants_exit(), nested.c:6410-6484
+const L0_EXT_INT = rule(L0FN, '6436-6437', 'case EXIT_REASON_EXTERNAL_INTERRUPT: return true;');
+const L0_EPT_VIOLATION = rule(L0FN, '6440-6447', 'case EXIT_REASON_EPT_VIOLATION: return true;');
+const L0_EPT_MISCONFIG = rule(L0FN, '6448-6455', 'case EXIT_REASON_EPT_MISCONFIG: return true;');
 const L0_VMCALL_HV = rule(
   L0FN,
-  '6472-6478',
+  '6473-6479',
   'case EXIT_REASON_VMCALL: return guest_hv_cpuid_has_l2_tlb_flush(vcpu) && nested_evmcs_l2_tlb_flush_enabled(vcpu) && kvm_hv_is_tlb_flush_hcall(vcpu);',
 );
-const L0_DEFAULT = rule(L0FN, '6479-6482', 'default: break; ... return false;');
-// nested_vmx_l1_wants_exit(), nested.c:6489-6610
-const L1_INTR_WINDOW = rule(L1FN, '6508-6509', 'return nested_cpu_has(vmcs12, CPU_BASED_INTR_WINDOW_EXITING);');
-const L1_CPUID = rule(L1FN, '6514-6515', 'case EXIT_REASON_CPUID: return true;');
-const L1_HLT = rule(L1FN, '6516-6517', 'return nested_cpu_has(vmcs12, CPU_BASED_HLT_EXITING);');
-const L1_VMX_INSN = rule(L1FN, '6536-6545', 'case EXIT_REASON_VMCALL: ... return true;');
-const L1_TPR = rule(L1FN, '6571-6572', 'return nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW);');
-const L1_APIC = rule(L1FN, '6573-6581', 'case EXIT_REASON_APIC_ACCESS: case EXIT_REASON_APIC_WRITE: case EXIT_REASON_EOI_INDUCED: return true;');
-// nested_vmx_exit_handled_msr(), reached from nested.c:6554-6556
-const MSR_NO_BITMAP = rule(MSRFN, '6248-6249', 'if (!nested_cpu_has(vmcs12, CPU_BASED_USE_MSR_BITMAPS)) return true;');
-const MSR_BIT = rule(MSRFN, '6256-6269', 'return 1 & (b >> (msr_index & 7));');
+const L0_DEFAULT = rule(L0FN, '6480-6483', 'default: break; ... return false;');
+// nested_vmx_l1_wants_exit(), nested.c:6490-6611
+const L1_INTR_WINDOW = rule(L1FN, '6509-6510', 'return nested_cpu_has(vmcs12, CPU_BASED_INTR_WINDOW_EXITING);');
+const L1_CPUID = rule(L1FN, '6515-6516', 'case EXIT_REASON_CPUID: return true;');
+const L1_HLT = rule(L1FN, '6517-6518', 'return nested_cpu_has(vmcs12, CPU_BASED_HLT_EXITING);');
+const L1_VMX_INSN = rule(L1FN, '6537-6546', 'case EXIT_REASON_VMCALL: ... return true;');
+const L1_TPR = rule(L1FN, '6572-6573', 'return nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW);');
+const L1_APIC = rule(L1FN, '6574-6582', 'case EXIT_REASON_APIC_ACCESS: case EXIT_REASON_APIC_WRITE: case EXIT_REASON_EOI_INDUCED: return true;');
+// nested_vmx_exit_handled_msr(), reached from nested.c:6555-6557
+const MSR_NO_BITMAP = rule(MSRFN, '6249-6250', 'if (!nested_cpu_has(vmcs12, CPU_BASED_USE_MSR_BITMAPS)) return true;');
+const MSR_BIT = rule(MSRFN, '6257-6270', 'return 1 & (b >> (msr_index & 7));');
 // nested_vmx_check_apicv_controls(), nested.c:806-849, run by nested_vmx_run() via nested_vmx_check_controls()
-// (nested.c:3785-3786, 3023, 2895-2896); a failure makes L1's VMLAUNCH/VMRESUME fail with
+// and nested_check_vm_execution_controls() (nested.c:3785-3786, 3023, 2895-2896); a failure makes L1's
+// VMLAUNCH/VMRESUME fail with
 // VMXERR_ENTRY_INVALID_CONTROL_FIELD.
 const CHK = 'nested_vmx_check_apicv_controls';
 const CHK_X2APIC_VAA = rule(CHK, '819-821', 'if (virt_x2apic_mode && VIRTUALIZE_APIC_ACCESSES) return -EINVAL;');
 const CHK_VID_EXTINT = rule(CHK, '827-828', 'if (nested_cpu_has_vid(vmcs12) && !nested_exit_on_intr(vcpu)) return -EINVAL;');
 const CHK_TPR = rule(CHK, '845-846', 'if (!nested_cpu_has(vmcs12, CPU_BASED_TPR_SHADOW)) return -EINVAL;');
+
+/** Every rule the model cites, so a test can check each line range against a kernel tree. */
+export const RULES: readonly Rule[] = [
+  L0_EXT_INT, L0_EPT_VIOLATION, L0_EPT_MISCONFIG, L0_VMCALL_HV, L0_DEFAULT,
+  L1_INTR_WINDOW, L1_CPUID, L1_HLT, L1_VMX_INSN, L1_TPR, L1_APIC,
+  MSR_NO_BITMAP, MSR_BIT, CHK_X2APIC_VAA, CHK_VID_EXTINT, CHK_TPR,
+];
 
 // Site pages (ids and anchors checked by the unit tests against content/docs).
 const LINK = {
@@ -190,25 +200,28 @@ export const exitName = (code: number): string | undefined => EXITS.find((e) => 
 
 /** nested_vmx_check_apicv_controls(), nested.c:806-849 (posted interrupts not modelled). */
 export function entryCheck(v: Vmcs12): Rule | null {
-  // nested.c:809-813: nothing to check unless x2APIC virtualization, register virtualization, VID (or PI) is on.
+  // nested.c:809-813 (nested_cpu_has_vid() and the like): nothing to check unless x2APIC virtualization, register
+  // virtualization, VID (or PI) is on.
   if (!v.virtX2apic && !v.apicRegVirt && !v.vid) return null;
-  if (v.virtX2apic && v.virtApicAccesses) return CHK_X2APIC_VAA; // nested.c:819-821
-  if (v.vid && !v.extIntExiting) return CHK_VID_EXTINT; // nested.c:827-828
-  if (!v.tprShadow) return CHK_TPR; // nested.c:845-846
+  if (v.virtX2apic && v.virtApicAccesses) return CHK_X2APIC_VAA; // nested_cpu_has_virt_x2apic_mode(), nested.c:819-821
+  if (v.vid && !v.extIntExiting) return CHK_VID_EXTINT; // nested_exit_on_intr(), nested.c:827-828
+  if (!v.tprShadow) return CHK_TPR; // CPU_BASED_TPR_SHADOW, nested.c:845-846
   return null;
 }
 
 /**
  * Would vmcs02's MSR bitmap intercept this x2APIC access? nested_vmx_prepare_msr_bitmap(), nested.c:644-746.
- * Returns null when vmcs02 uses no MSR bitmap at all (vmcs12 has none: nested.c:653-656, 3430-3433).
+ * Returns null when vmcs02 uses no MSR bitmap at all (vmcs12 has no CPU_BASED_USE_MSR_BITMAPS: nested.c:653-656,
+ * 3430-3433).
  */
 export function vmcs02InterceptsX2apicMsr(v: Vmcs12, msr: number, write: boolean, l1Intercepts: boolean): boolean | null {
   if (!v.msrBitmaps) return null;
-  // nested.c:684: every x2APIC MSR starts intercepted (the vmcs01 bitmap is ignored for them, nested.c:584-588).
-  if (!v.virtX2apic || l1Intercepts) return true; // holes only under virtualize x2APIC mode (nested.c:686), and only where L1's bit is clear
-  if (!write && v.apicRegVirt) return false; // nested.c:687-699: reads of 0x800-0x8FF taken from L1's bitmap
-  if (msr === MSR_TPR) return false; // nested.c:701-704: TPR read and write follow L1's bitmap
-  if (write && v.vid && (msr === MSR_EOI || msr === MSR_SELF_IPI)) return false; // nested.c:706-715
+  // enable_x2apic_msr_intercepts(), nested.c:684: every x2APIC MSR starts intercepted (the vmcs01 bitmap is ignored
+  // for them, nested_vmx_disable_intercept_for_x2apic_msr(), nested.c:584-589).
+  if (!v.virtX2apic || l1Intercepts) return true; // holes only under virtualize x2APIC mode (nested_cpu_has_virt_x2apic_mode(), nested.c:686), and only where L1's bit is clear
+  if (!write && v.apicRegVirt) return false; // nested_cpu_has_apic_reg_virt(), nested.c:687-699: reads of 0x800-0x8FF taken from L1's bitmap
+  if (msr === MSR_TPR) return false; // `APIC_TASKPRI`, nested.c:701-704: TPR read and write follow L1's bitmap
+  if (write && v.vid && (msr === MSR_EOI || msr === MSR_SELF_IPI)) return false; // nested_cpu_has_vid(), nested.c:706-715
   return true;
 }
 
@@ -223,44 +236,44 @@ function whetherItOccurs(q: Query): Occurs {
   const v = q.vmcs12;
   switch (q.exit) {
     case 1:
-      return yes('Always possible: vmcs02\u2019s pin-based controls are vmcs01\u2019s OR vmcs12\u2019s (nested.c:2385-2387), and KVM requires external-interrupt exiting in vmcs01 (vmx.h:537-539).');
+      return yes('Always possible: vmcs02\u2019s pin-based controls are vmcs01\u2019s OR vmcs12\u2019s pin_based_vm_exec_control (nested.c:2385-2387), and KVM requires external-interrupt exiting, PIN_BASED_EXT_INTR_MASK, in vmcs01 (vmx/vmx.h:537-539).');
     case 7:
       return v.intrWindowExiting
-        ? yes('Possible: vmcs02 takes interrupt-window exiting from vmcs12 (nested.c:2403-2406).')
-        : yes('Only if L0 asks for a window itself: nested VM-entry drops vmcs01\u2019s bit before OR-ing in vmcs12\u2019s (nested.c:2403-2406), and vmx_enable_irq_window() sets it in the loaded VMCS, here vmcs02 (vmx.c:4960-4963).');
+        ? yes('Possible: vmcs02 takes interrupt-window exiting from vmcs12 (CPU_BASED_INTR_WINDOW_EXITING, nested.c:2403-2406).')
+        : yes('Only if L0 asks for a window itself: nested VM-entry drops vmcs01\u2019s CPU_BASED_INTR_WINDOW_EXITING before OR-ing in vmcs12\u2019s (nested.c:2403-2406), and vmx_enable_irq_window() sets it in the loaded VMCS, here vmcs02 (vmx.c:4960-4963).');
     case 12:
       return v.hltExiting
-        ? yes('Possible: vmcs02\u2019s primary controls are vmcs01\u2019s OR vmcs12\u2019s (nested.c:2402-2406).')
-        : yes('Possible while L0 intercepts HLT: KVM requires HLT exiting in vmcs01 (vmx.h:545-546) and drops it only if HLT exits are disabled for the VM, kvm_hlt_in_guest() (vmx.c:4540-4541).');
+        ? yes('Possible: vmcs02\u2019s primary controls are vmcs01\u2019s OR vmcs12\u2019s cpu_based_vm_exec_control (nested.c:2402-2406).')
+        : yes('Possible while L0 intercepts HLT: KVM requires HLT exiting, CPU_BASED_HLT_EXITING, in vmcs01 (vmx/vmx.h:545-546) and drops it only if HLT exits are disabled for the VM, kvm_hlt_in_guest() (vmx.c:4540-4541).');
     case 31:
     case 32: {
       const hit = vmcs02InterceptsX2apicMsr(v, q.msr, q.exit === 32, q.l1InterceptsMsr);
       if (hit === null)
-        return yes('Possible: vmcs12 uses no MSR bitmap, so vmcs02 uses none either (nested.c:653-656, 3430-3433) and every RDMSR and WRMSR exits.');
+        return yes('Possible: vmcs12 uses no MSR bitmap, so vmcs02 uses none either (CPU_BASED_USE_MSR_BITMAPS, nested.c:653-656, 3430-3433) and every RDMSR and WRMSR exits.');
       return hit
-        ? yes(`Possible: vmcs02\u2019s merged MSR bitmap intercepts ${hex(q.msr)} (nested_vmx_prepare_msr_bitmap(), nested.c:684-716).`)
-        : no(`Does not occur: nested_vmx_prepare_msr_bitmap() clears the intercept for ${hex(q.msr)} in vmcs02 because L1\u2019s bitmap does not intercept it (nested.c:686-716), so the CPU virtualizes the access under vmcs12\u2019s x2APIC controls instead of exiting.`);
+        ? yes(`Possible: vmcs02\u2019s merged MSR bitmap intercepts ${hex(q.msr)} (enable_x2apic_msr_intercepts() in nested_vmx_prepare_msr_bitmap(), nested.c:684-716).`)
+        : no(`Does not occur: nested_vmx_prepare_msr_bitmap() clears the intercept for ${hex(q.msr)} in vmcs02 because L1\u2019s bitmap does not intercept it (nested_vmx_disable_intercept_for_x2apic_msr(), nested.c:686-716), so the CPU virtualizes the access under vmcs12\u2019s x2APIC controls instead of exiting.`);
     }
     case 43:
       if (!v.tprShadow)
-        return no('Does not occur: vmcs02 takes \u201cuse TPR shadow\u201d only from vmcs12 (nested.c:2405-2406), and without it there is no TPR virtualization.');
+        return no('Does not occur: vmcs02 takes \u201cuse TPR shadow\u201d only from vmcs12 (CPU_BASED_TPR_SHADOW, nested.c:2405-2406), and without it there is no TPR virtualization.');
       if (v.vid) return no('Does not occur: with virtual-interrupt delivery the CPU does not use the TPR threshold (SDM, TPR virtualization).');
-      return yes('Possible when L2 lowers its virtual TPR below vmcs12\u2019s threshold, which vmcs02 uses (nested.c:2409-2410).');
+      return yes('Possible when L2 lowers its virtual TPR below vmcs12\u2019s threshold, which vmcs02 uses (vmcs12->tpr_threshold, nested.c:2409-2410).');
     case 44:
       return v.virtApicAccesses
         ? yes('Possible: vmcs02 takes \u201cvirtualize APIC accesses\u201d and the APIC-access page from vmcs12.')
-        : no('Does not occur: vmcs02 takes \u201cvirtualize APIC accesses\u201d only from vmcs12 (nested.c:2441-2455). L2\u2019s accesses to its APIC page are then ordinary memory accesses: an EPT violation or misconfiguration that L0 keeps.');
+        : no('Does not occur: vmcs02 takes \u201cvirtualize APIC accesses\u201d only from vmcs12 (SECONDARY_EXEC_VIRTUALIZE_APIC_ACCESSES, nested.c:2441-2455). L2\u2019s accesses to its APIC page are then ordinary memory accesses: an EPT violation or misconfiguration that L0 keeps.');
     case 45:
       return v.vid
-        ? yes('Possible for vectors set in vmcs12\u2019s EOI-exit bitmap, which vmcs02 uses (nested.c:2639-2644).')
-        : no('Does not occur: EOI virtualization needs virtual-interrupt delivery, which vmcs02 takes only from vmcs12 (nested.c:2441-2455).');
+        ? yes('Possible for vectors set in vmcs12\u2019s EOI-exit bitmap, which vmcs02 uses (eoi_exit_bitmap0-3, nested.c:2639-2644).')
+        : no('Does not occur: EOI virtualization needs virtual-interrupt delivery, which vmcs02 takes only from vmcs12 (SECONDARY_EXEC_VIRTUAL_INTR_DELIVERY, nested.c:2441-2455).');
     case 56:
       return (v.virtApicAccesses && (v.apicRegVirt || v.vid)) || (v.virtX2apic && v.vid)
         ? yes('Possible: some of L2\u2019s APIC writes are virtualized and then need the hypervisor (SDM, APIC-write emulation).')
         : no('Does not occur: APIC-write exits follow virtualized writes, which need virtualize APIC accesses with APIC-register virtualization or VID, or virtualize x2APIC mode with VID (SDM); vmcs02 takes all of them only from vmcs12.');
     case 48:
     case 49:
-      return yes('Possible, assuming L0 itself uses EPT (kvm_intel.ept=1, the default, vmx.c:98-99).');
+      return yes('Possible, assuming L0 itself uses EPT (kvm_intel.ept=1, the default: enable_ept, vmx.c:98-99).');
     default:
       return { canOccur: null, occurs: '' };
   }
@@ -276,13 +289,14 @@ export function evaluate(q: Query): Outcome {
       ...base,
       verdict: 'not-modelled',
       headline: HEADLINE['not-modelled'],
-      reason: `Exit reason ${String(q.exit)} is not one this explorer models. Read ${L0FN}() and ${L1FN}() in nested.c:6409-6610.`,
+      reason: `Exit reason ${String(q.exit)} is not one this explorer models. Read nested_vmx_l0_wants_exit() and nested_vmx_l1_wants_exit() in nested.c:6410-6611.`,
       rule: null,
       links: [LINK.l1Gets],
     };
   }
   const isMsr = q.exit === 31 || q.exit === 32;
-  // x2APIC range 0x800-0x8FF: APIC_BASE_MSR (apicdef.h:150) to APIC_BASE_MSR + 0xff (x86.c:3894, nested.c:604).
+  // x2APIC range 0x800-0x8FF: APIC_BASE_MSR (apicdef.h:150) to APIC_BASE_MSR + 0xff (x86.c:3894; enable_x2apic_msr_intercepts(), nested.c:600-604).
+
   if (isMsr && !(Number.isInteger(q.msr) && q.msr >= 0x800 && q.msr <= 0x8ff)) {
     return {
       ...base,
@@ -299,13 +313,13 @@ export function evaluate(q: Query): Outcome {
       ...base,
       verdict: 'entry-fails',
       headline: HEADLINE['entry-fails'],
-      reason: 'These vmcs12 settings break a VM-entry check, so L1\u2019s VMLAUNCH or VMRESUME fails with \u201cinvalid control field\u201d (nested.c:3785-3786) and L2 never runs.',
+      reason: 'These vmcs12 settings break a VM-entry check, so L1\u2019s VMLAUNCH or VMRESUME fails with \u201cinvalid control field\u201d (nested_vmx_check_controls(), nested.c:3785-3786) and L2 never runs.',
       rule: failed,
       links: [LINK.entry],
     };
   }
 
-  // Question 1, nested.c:6640-6642.
+  // Question 1, nested_vmx_l0_wants_exit(), nested.c:6641-6643.
   let l0: Rule = L0_DEFAULT;
   let l0Wants = false;
   if (q.exit === 1) [l0, l0Wants] = [L0_EXT_INT, true];
@@ -320,14 +334,14 @@ export function evaluate(q: Query): Outcome {
   if (l0Wants) {
     reason =
       q.exit === 1
-        ? 'A physical interrupt arrived while L2 ran; L0 owns physical interrupts, whatever vmcs12 says. The code notes that \u201cexternal interrupts are never reflected to L1\u201d (nested.c:6649-6653).'
+        ? 'A physical interrupt arrived while L2 ran; L0 owns physical interrupts, whatever vmcs12 says. The code notes that \u201cexternal interrupts are never reflected to L1\u201d (comment on EXTERNAL_INTERRUPT, nested.c:6650-6654).'
         : q.exit === 48
-          ? '\u201cL0 always deals with the EPT violation\u201d (nested.c:6440-6445): the fault is in EPT tables that L0 maintains for L2.'
+          ? '\u201cL0 always deals with the EPT violation\u201d (EPT_VIOLATION case, nested.c:6440-6446): the fault is in EPT tables that L0 maintains for L2.'
           : q.exit === 49
-            ? 'L2 never uses L1\u2019s EPT directly, only tables L0 built, so \u201cany problems with the structure of the table is L0\u2019s fault\u201d (nested.c:6448-6453).'
-            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6474).';
+            ? 'L2 never uses L1\u2019s EPT directly, only tables L0 built, so \u201cany problems with the structure of the table is L0\u2019s fault\u201d (EPT_MISCONFIG case, nested.c:6448-6454).'
+            : 'A Hyper-V L2 TLB-flush hypercall that L1 enabled direct L2 TLB flush for: \u201cHyper-V L2 TLB flush hypercall is handled by L0\u201d (nested.c:6475-6478, kvm_hv_is_tlb_flush_hcall()).';
   } else {
-    // Question 2, nested.c:6644-6646.
+    // Question 2, nested_vmx_l1_wants_exit(), nested.c:6645-6647.
     switch (q.exit) {
       case 7:
         [decided, l1Wants] = [L1_INTR_WINDOW, v.intrWindowExiting];
@@ -345,7 +359,7 @@ export function evaluate(q: Query): Outcome {
         break;
       case 18:
         [decided, l1Wants] = [L1_VMX_INSN, true];
-        reason = 'VMX instructions, VMCALL included, always go to L1: this \u201callows 3-level nesting\u201d (nested.c:6541-6544).';
+        reason = 'VMX instructions, VMCALL included, always go to L1: this \u201callows 3-level nesting\u201d (EXIT_REASON_VMCALL case, nested.c:6537-6545).';
         break;
       case 31:
       case 32:
@@ -363,7 +377,7 @@ export function evaluate(q: Query): Outcome {
         break;
       default: // 44, 45, 56
         [decided, l1Wants] = [L1_APIC, true];
-        reason = 'The controls behind APIC-access, APIC-write and EOI-induced exits \u201conly come from vmcs12\u201d (nested.c:6576-6580), so these exits always go to L1.';
+        reason = 'The controls behind APIC-access, APIC-write and EOI-induced exits \u201conly come from vmcs12\u201d (APIC_ACCESS case, nested.c:6574-6581), so these exits always go to L1.';
     }
     steps.push({ fn: decided.fn === MSRFN ? `${L1FN}() \u2192 ${MSRFN}()` : `${L1FN}()`, answer: l1Wants, at: decided.at });
   }
@@ -381,7 +395,7 @@ function extras(q: Query, verdict: Verdict): { notes: string[]; links: Link[] } 
         notes: [
           v.extIntExiting
             ? 'If an interrupt for L1 is then pending, L0 makes up a new EXTERNAL_INTERRUPT exit to L1, because vmcs12 has external-interrupt exiting (vmx_check_nested_events(), nested.c:4392-4410).'
-            : 'If an interrupt for L1 is then pending, L0 injects it into L2, because vmcs12 has no external-interrupt exiting (nested.c:4397-4398; vmx.c:6937-6941).',
+            : 'If an interrupt for L1 is then pending, L0 injects it into L2, because vmcs12 has no external-interrupt exiting (nested_exit_on_intr(), nested.c:4397-4398; KVM_REQ_EVENT, vmx.c:6937-6941).',
         ],
         links: [LINK.intrL1],
       };
@@ -422,7 +436,7 @@ function extras(q: Query, verdict: Verdict): { notes: string[]; links: Link[] } 
       return {
         notes: [
           'KVM marks emulated MMIO with deliberately misconfigured entries (MMIO SPTEs), so repeated L2 accesses to emulated MMIO, such as L1\u2019s APIC page, exit this way.',
-          ...(v.ept ? ['If the walk of L1\u2019s EPT12 finds reserved bits, L0 makes up an EPT misconfiguration exit to L1 (nested.c:446-448).'] : []),
+          ...(v.ept ? ['If the walk of L1\u2019s EPT12 finds reserved bits (PFERR_RSVD_MASK), L0 makes up an EPT misconfiguration exit to L1 (nested.c:446-448).'] : []),
         ],
         links: [LINK.faultPath, LINK.rfcMisconfig],
       };

@@ -1,9 +1,12 @@
+import { LINUX_6_12_TREE_LABEL } from './kernelTree.ts';
+
 // The failure scenario of content/docs/rfc/failure-scenario.mdx as data: one L2 access to 0xFEE00000
 // under an L1 (BitVisor) that passes its local APIC through, on an Intel host with APICv, without and
 // with the RFC. Pure data and functions: no DOM, no Astro.
 //
 // Code locations name the file and function at each version:
-// - "v6.12": Debian's linux-source-6.12 (6.12.117), every name grepped there.
+// - "v6.12": Debian's linux-source-6.12 at 6.12.118 (the 6.12.y stable tree; LINUX_6_12_TREE_READ in
+//   kernelTree.ts), every name grepped there; the tests check each against such a tree.
 // - "v6.5": the RFC's base. The RFC's diff gives its base blobs: kvm_host.h 3bc146dfd38d, mmu.c
 //   ec169f5c7dce, vmx.c df461f387e20. A 6.5.0 source import has exactly these blobs, so "v6.5" here is the
 //   code the RFC was written against (its svm.h blob differs; svm.h plays no part in these steps).
@@ -80,15 +83,15 @@ const P_setting: PageLink = { href: '/kvm/apicv-inhibits/#what-setting-an-inhibi
 const P_discussion: PageLink = { href: '/rfc/discussion/', label: 'The discussion' };
 const P_outcome: PageLink = { href: '/rfc/outcome/', label: 'What happened instead' };
 
-// 0xFEE00000 is APIC_DEFAULT_PHYS_BASE (v6.12 arch/x86/include/asm/apicdef.h:15); the slot id is
-// APIC_ACCESS_PAGE_PRIVATE_MEMSLOT (arch/x86/include/asm/vmx.h:502); kvm_alloc_apic_access_page() at
-// lapic.c:2735 returns early once the slot exists, hence "once per VM"; vmx.c:7590-7591 calls it only if
-// cpu_need_virtualize_apic_accesses().
+// 0xFEE00000 is APIC_DEFAULT_PHYS_BASE (6.12.118 arch/x86/include/asm/apicdef.h:15); the slot id is
+// APIC_ACCESS_PAGE_PRIVATE_MEMSLOT (6.12.118 arch/x86/include/asm/vmx.h:502); kvm_alloc_apic_access_page()
+// (6.12.118 lapic.c:2735) returns early once the slot exists, hence "once per VM"; vmx_vcpu_create()
+// calls kvm_alloc_apic_access_page() only if cpu_need_virtualize_apic_accesses() (6.12.118 vmx.c:7590-7591).
 const MEMSLOT: Step = {
   id: 'memslot',
   actor: 'L0 (KVM)',
   title: 'L0 creates the APIC-access page for L1',
-  text: 'When L1\u2019s vCPUs are created on a host with APIC virtualization, KVM adds, once per VM, the private memslot APIC_ACCESS_PAGE_PRIVATE_MEMSLOT, one page at 0xFEE00000, and writes that page\u2019s host address into APIC_ACCESS_ADDR of vmcs01, L1\u2019s VMCS. The CPU then virtualizes L1\u2019s own xAPIC accesses.',
+  text: 'When L1\u2019s vCPUs are created on a host that can virtualize APIC accesses (FlexPriority; this does not depend on enable_apicv), KVM adds, once per VM, the private memslot APIC_ACCESS_PAGE_PRIVATE_MEMSLOT, one page at 0xFEE00000, and writes that page\u2019s host address into APIC_ACCESS_ADDR of vmcs01, L1\u2019s VMCS. The CPU then virtualizes L1\u2019s own xAPIC accesses.',
   code: [
     { at: L65_12, file: VMX, symbol: 'vmx_vcpu_create', kind: 'function', role: 'calls kvm_alloc_apic_access_page()' },
     { at: L65_12, file: LAPIC, symbol: 'kvm_alloc_apic_access_page', kind: 'function', role: 'creates the private slot' },
@@ -193,12 +196,12 @@ const OUTCOME: Step = {
   actor: 'L2',
   title: 'Interrupts go missing',
   text: 'With enable_apicv=Y, a Linux L2 panics with \u201cIO-APIC + timer doesn\u2019t work!\u201d or stalls in SMP bring-up, and kvm-unit-tests\u2019 apic test fails its self-IPI and broadcast tests, then stalls. With enable_apicv=N the interrupt problem does not occur. The thread never established why.',
-  analysis: 'A candidate, not confirmed: on VMX, APICv stays active for L1\u2019s LAPIC while L2 runs, so an emulated EOI updates hardware APICv state (SVI) in whichever VMCS is loaded, vmcs02 rather than vmcs01. At v6.5, apic_clear_isr() calls vmx_hwapic_isr_update(), which writes the current VMCS; the 6.12.117 tree defers that write until vmcs01 is loaded again. Commit 04bc93cf49d1 (v6.14) fixes this class of bug for exactly this configuration, and cda3960fbcc5 a related one; nobody has tested them against this case.',
+  analysis: 'A candidate, not confirmed: on VMX, APICv stays active for L1\u2019s LAPIC while L2 runs, so an emulated EOI updates hardware APICv state (SVI) in whichever VMCS is loaded, vmcs02 rather than vmcs01. At v6.5, apic_clear_isr() calls vmx_hwapic_isr_update(), which writes the current VMCS; Linux 6.12.118 (Debian) defers that write until vmcs01 is loaded again, a stable backport of 04bc93cf49d1 (v6.14; in 6.12.y since 6.12.17) that upstream v6.12 lacks. That commit fixes this class of bug for exactly this configuration; 982caaa11504 (v6.14, not in 6.12.118) fixes the delivery side, an IRQ for L1 left pending at nested VM-exit. Nobody has tested either against this case.',
   thread: 'Koomsin, 8 and 25 Aug 2023 (20230808164532.09337d49@ake-x260, CV1BMBF456FC.2DQLVV84L6TAP@localhost.localdomain)',
   code: [
     { at: L65_12, file: LAPIC, symbol: 'apic_clear_isr', kind: 'function', role: 'with APICv active: the vendor SVI hook' },
     { at: ['v6.5'], file: VMX, symbol: 'vmx_hwapic_isr_update', kind: 'function', role: 'writes SVI in the loaded VMCS' },
-    { at: ['v6.12'], file: VMX, symbol: 'vmx_hwapic_isr_update', kind: 'function', role: 'defers SVI to vmcs01 while L2 runs' },
+    { at: ['v6.12'], file: VMX, symbol: 'vmx_hwapic_isr_update', kind: 'function', role: 'defers SVI to vmcs01 while L2 runs (backport of 04bc93cf49d1; not in upstream v6.12)' },
   ],
   links: [P_rootCause, P_perVcpu, P_passthroughState],
 };
@@ -226,7 +229,7 @@ const RFC_APICV_OFF: Step = {
   actor: 'L0 (KVM)',
   title: 'APICv goes off for the whole VM',
   text: 'The RFC adds the reason to VMX_REQUIRED_APICV_INHIBITS, so KVM records it. The VM\u2019s mask goes from zero to non-zero: KVM sends KVM_REQ_APICV_UPDATE to every vCPU and zaps the mappings of the APIC page\u2019s frame. Each vCPU clears apicv_active before its next entry; for a vCPU in L2, the VMX control update waits for the next nested VM-exit.',
-  analysis: 'As we read the diff, nothing clears the reason: APICv stays off for the rest of the VM\u2019s life.',
+  analysis: 'As we read the diff, nothing clears the reason: APICv stays off for the rest of the VM\u2019s life. The zap also bumps the MMU invalidation counter that the fault in progress took a snapshot of, so that fault is found stale and retried (RET_PF_RETRY) without installing anything. After the vCPU has serviced KVM_REQ_APICV_UPDATE, L2\u2019s access faults again; APICv is no longer active, so no second inhibit is set, and that fault installs the MMIO SPTE of the next step. Read in the 6.12.118 fault path; we assume the base behaves the same.',
   code: [
     { at: ['RFC'], file: VMX, symbol: 'VMX_REQUIRED_APICV_INHIBITS', kind: 'macro', role: 'gains the new reason' },
     { at: ['v6.5'], file: X86, symbol: '__kvm_set_or_clear_apicv_inhibit', kind: 'function', role: 'KVM_REQ_APICV_UPDATE, kvm_zap_gfn_range()' },
@@ -311,5 +314,5 @@ export function codeSpans(text: string): { code: boolean; text: string }[] {
 
 /** How a version tag reads in the code list. */
 export function atLabel(at: At): string {
-  return at === 'RFC' ? 'RFC patch (on v6.5)' : at === 'v6.5' ? 'v6.5 (RFC base)' : at === 'BitVisor' ? 'BitVisor (GitHub mirror)' : at;
+  return at === 'RFC' ? 'RFC patch (on v6.5)' : at === 'v6.5' ? 'v6.5 (RFC base)' : at === 'BitVisor' ? 'BitVisor (GitHub mirror)' : LINUX_6_12_TREE_LABEL;
 }

@@ -52,6 +52,20 @@ describe('evaluation of pending virtual interrupts (SDM 29.2.1)', () => {
     expect(evaluate(raw({ rvi: 0x61, vppr: 0x40 }), true).recognized).toBe(false);
   });
 
+  it('VM entry performs PPR virtualization before evaluating, so a stale VPPR does not hide RVI (SDM 29.1.3)', () => {
+    // VPPR 0x70 left on the page, but VTPR 0x20 and no interrupt in service: VM entry recomputes VPPR 0x20.
+    const { state, message } = stepEvaluate(raw({ rvi: 0x61, virr: [0x61], vtpr: 0x20, svi: 0, vppr: 0x70 }));
+    expect(state.vppr).toBe(0x20);
+    expect(state.recognized).toBe(true);
+    expect(message).toContain('0x70 becomes 0x20');
+  });
+
+  it('VM entry keeps VPPR at SVI & F0H when the in-service class is above VTPR', () => {
+    const { state } = stepEvaluate(raw({ rvi: 0x61, virr: [0x61], visr: [0x65], svi: 0x65, vtpr: 0x20, vppr: 0 }));
+    expect(state.vppr).toBe(0x60);
+    expect(state.recognized).toBe(false);
+  });
+
   it('with an empty VIRR, RVI is 0 and nothing is recognised even with VPPR 0', () => {
     const s = makeState({ virr: [] });
     expect(s.rvi).toBe(0);

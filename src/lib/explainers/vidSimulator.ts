@@ -3,7 +3,8 @@
 // The rules follow the SDM pseudocode of "APIC Virtualization and Virtual Interrupts" (older Vol. 3C
 // edition, Chapter 29) as modelled by Bochs, bochs-emu/Bochs@783b58fd bochs/cpu/vapic.cc, and as
 // summarised in the project's vetted hardware notes (shared/facts/hardware.md, sections A.5 and A.6). Function names in the comments
-// are the Bochs functions each rule is taken from.
+// are the Bochs functions each rule is taken from. Linux file:line references are to Linux 6.12.118
+// (the Debian 6.12.y tree), not upstream v6.12; line references: 6.12.118.
 //
 // Modelled: VIRR, VISR, RVI, SVI, VTPR, VPPR, the EOI-exit bitmap and the posted-interrupt
 // descriptor's PIR and ON. Simplifications (stated in the UI too):
@@ -15,6 +16,8 @@
 // - Vectors 0-15 are not accepted in VIRR, VISR, PIR or the EOI-exit bitmap: they are simply not
 //   modelled. The one rule for them we do model is that a self-IPI with a vector below 16 is not
 //   virtualized (APIC-write exit; Bochs VMX_Write_VICR and Virtualize_X2APIC_Write).
+// - "VM entry" (the evaluate action) models only what VM entry does to this state: PPR virtualization,
+//   then evaluation. Loading RVI and SVI from the VMCS is implicit, since they are held here directly.
 // - The posted-interrupt sender is KVM's software path (vmx_deliver_posted_interrupt); SN, NV and NDST
 //   (used by VT-d and IPI-virtualization senders) are not modelled.
 
@@ -36,7 +39,7 @@ export interface VidState {
   readonly vppr: number;
   /** EOI-exit bitmap, VMCS EOI_EXIT_BITMAP0-3 (0x201C-0x2022; Linux asm/vmx.h:243-250). */
   readonly eoiExitBitmap: VectorSet;
-  /** Posted-interrupt requests, descriptor bits 255:0 (Linux asm/posted_intr.h:14; Bochs vapic.cc PID comment). */
+  /** Posted-interrupt requests, descriptor bits 255:0 (`pir`, Linux asm/posted_intr.h:14; Bochs vapic.cc PID comment). */
   readonly pir: VectorSet;
   /** Outstanding notification, descriptor bit 256 (POSTED_INTR_ON 0, Linux asm/posted_intr.h:6). */
   readonly on: boolean;
@@ -139,7 +142,7 @@ export function parseModelledVector(text: string): Parsed {
 /**
  * PPR virtualization (SDM §29.1.3; Bochs VMX_PPR_Virtualization, vapic.cc:320):
  * IF VTPR[7:4] >= SVI[7:4] THEN VPPR <- VTPR ELSE VPPR <- SVI & F0H.
- * KVM's software APIC uses the same rule with the highest ISR vector (lapic.c:978-981 __apic_update_ppr).
+ * KVM's software APIC uses the same rule with the highest ISR vector (__apic_update_ppr, lapic.c:968-981).
  */
 export function virtualPpr(vtpr: number, svi: number): number {
   return priorityClass(vtpr) >= priorityClass(svi) ? vtpr & 0xff : svi & 0xf0;
@@ -166,10 +169,20 @@ function evaluationSentence(s: VidState): string {
   return `RVI ${hex2(s.rvi)} (class ${priorityClass(s.rvi)}) is not above VPPR ${hex2(s.vppr)} (class ${priorityClass(s.vppr)}), so no virtual interrupt is recognised; ${hex2(s.rvi)} stays pending in VIRR.`;
 }
 
-/** The evaluation step as it happens at VM entry (one of the five triggers, SDM §29.2.1). */
+/**
+ * VM entry with "virtual-interrupt delivery" = 1: after loading RVI and SVI from the guest interrupt
+ * status, the processor performs PPR virtualization and then evaluates pending virtual interrupts
+ * (SDM §29.1.3 lists VM entry first among the PPR-virtualization triggers; §29.2.1 lists it among the
+ * evaluation triggers). So a VPPR left stale on the virtual-APIC page is recomputed here.
+ */
 export function stepEvaluate(state: VidState): StepResult {
-  const s = evaluate(state);
-  return { state: s, title: 'Evaluation (VM entry)', message: `Evaluation: ${evaluationSentence(s)}` };
+  const vppr = virtualPpr(state.vtpr, state.svi);
+  const s = evaluate({ ...state, vppr });
+  const ppr =
+    vppr === state.vppr
+      ? `PPR virtualization leaves VPPR at ${hex2(vppr)}`
+      : `PPR virtualization recomputes VPPR from VTPR and SVI: ${hex2(state.vppr)} becomes ${hex2(vppr)}`;
+  return { state: s, title: 'VM entry', message: `VM entry: ${ppr}, then the processor evaluates: ${evaluationSentence(s)}` };
 }
 
 /**
@@ -352,7 +365,7 @@ export interface SetupSpec {
 /**
  * A consistent state as a hypervisor leaves it before VM entry: RVI = highest VIRR bit (KVM:
  * vmx_sync_pir_to_irr -> vmx_set_rvi(max_irr), vmx.c:6878/6948), SVI = highest VISR bit (KVM:
- * vmx_hwapic_isr_update, vmx.c:6849), VPPR by the PPR rule (KVM: __apic_update_ppr, lapic.c:978).
+ * vmx_hwapic_isr_update, vmx.c:6849), VPPR by the PPR rule (KVM: __apic_update_ppr, lapic.c:968).
  * Nothing is recognised until an evaluation runs.
  */
 export function makeState(spec: SetupSpec = {}): VidState {

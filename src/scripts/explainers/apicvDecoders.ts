@@ -16,6 +16,7 @@ import {
   type DescriptorFormat,
   type Result,
 } from '../../lib/explainers/apicvDecoders.ts';
+import { readHandoffFor, reveal } from './handoff.ts';
 
 const MONO_COLUMNS = new Set([0, 2]);
 
@@ -81,6 +82,20 @@ function wireDescriptor(root: HTMLElement): void {
     show(p, decodeDescriptorText(p.text.value, format()), descriptorRows, descriptorSummary);
   });
   p.form.hidden = false;
+  // Opened with ?descriptor=...&format=words|bytes#<root id>: decode it.
+  void readHandoffFor('pi-descriptor', root).then((r) => {
+    if (!r) return;
+    if (r.ok) {
+      const wanted = r.handoff.format ?? 'words';
+      for (const radio of radios) radio.checked = radio.value === wanted;
+      current = wanted;
+      p.text.value = r.handoff.descriptor;
+      p.form.requestSubmit();
+    } else {
+      p.live.textContent = `Cannot decode: ${r.error}`;
+    }
+    reveal(root, p.text);
+  });
 }
 
 function wireQualification(root: HTMLElement): void {
@@ -96,6 +111,17 @@ function wireQualification(root: HTMLElement): void {
     if (result.ok) kvmText.textContent = result.value.kvm;
   });
   p.form.hidden = false;
+  // Opened with ?qualification=...#<root id>: decode it.
+  void readHandoffFor('apic-access', root).then((r) => {
+    if (!r) return;
+    if (r.ok) {
+      p.text.value = r.handoff.qualification;
+      p.form.requestSubmit();
+    } else {
+      p.live.textContent = `Cannot decode: ${r.error}`;
+    }
+    reveal(root, p.text);
+  });
 }
 
 function initAll(kind: 'descriptor' | 'qualification', wire: (root: HTMLElement) => void): void {

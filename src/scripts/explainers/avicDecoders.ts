@@ -3,6 +3,7 @@
 // reader approaches a decoder; nothing heavy loads up front. Output is built with textContent only.
 import type { ApicMode, DecodeResult } from '../../lib/explainers/avicDecoders.ts';
 import { el } from './dom.ts';
+import { readHandoffFor, reveal } from './handoff.ts';
 
 type Lib = typeof import('../../lib/explainers/avicDecoders.ts');
 let libPromise: Promise<Lib> | undefined;
@@ -112,6 +113,33 @@ function wire(root: HTMLElement): void {
   if (textInputs.some((t) => t.value !== t.defaultValue) || (input('code') as HTMLSelectElement | null)?.selectedOptions[0]?.defaultSelected === false) {
     void render(true);
   }
+  // Opened from search with values (?value=... or ?exit=0x401&info1=...&info2=...#<root id>): decode them.
+  void readHandoffFor(kind === 'exit' ? 'avic-exit' : kind === 'int-ctl' ? 'avic-int-ctl' : 'avic-physical-id', root).then(async (r) => {
+    if (!r) return;
+    if (!r.ok) {
+      summary.textContent = r.error;
+      summary.classList.add('error');
+    } else if (r.handoff.kind === 'avic-exit') {
+      const h = r.handoff;
+      const code = input('code');
+      if (code) code.value = h.exitCode === 0x402 ? '0x402' : '0x401';
+      if (only401) only401.hidden = h.exitCode === 0x402;
+      const given = h.info1 !== undefined || h.info2 !== undefined;
+      // Without exit information, show that exit's worked example.
+      if (given) {
+        const i1 = input('info1');
+        const i2 = input('info2');
+        if (i1) i1.value = h.info1 ?? '';
+        if (i2) i2.value = h.info2 ?? '';
+      }
+      await render(true, !given);
+    } else {
+      const v = input('value');
+      if (v) v.value = r.handoff.value;
+      await render(true);
+    }
+    reveal(root, textInputs[0] ?? null);
+  });
 }
 
 export function init(): void {

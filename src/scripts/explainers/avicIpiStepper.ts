@@ -4,6 +4,7 @@
 // DOM is built with textContent only; links come from the module's constants.
 import type { Step, Walkthrough } from '../../lib/explainers/avicIpiStepper.ts';
 import { el } from './dom.ts';
+import { readHandoffFor, reveal } from './handoff.ts';
 
 type Lib = typeof import('../../lib/explainers/avicIpiStepper.ts');
 let libPromise: Promise<Lib> | undefined;
@@ -102,6 +103,23 @@ function wire(root: HTMLElement): void {
   show();
   // The browser may restore the form on back navigation: rebuild silently if it is not the default.
   if (radios.some((r) => r.checked !== r.defaultChecked) || delivery.selectedOptions[0]?.defaultSelected === false) void rebuild(false);
+  // Opened with ?running=yes|no&valid=yes|no&delivery=...#<root id> (e.g. from a pasted
+  // kvm_avic_incomplete_ipi line): show that scenario.
+  void readHandoffFor('avic-ipi', root).then(async (r) => {
+    if (!r) return;
+    if (r.ok) {
+      const h = r.handoff;
+      for (const radio of radios) {
+        if (radio.name.endsWith('-running')) radio.checked = radio.value === (h.running ? 'yes' : 'no');
+        if (radio.name.endsWith('-valid')) radio.checked = radio.value === (h.valid ? 'yes' : 'no');
+      }
+      delivery.value = h.delivery;
+      await rebuild();
+    } else {
+      name.textContent = r.error;
+    }
+    reveal(root, delivery);
+  });
 }
 
 export function init(): void {

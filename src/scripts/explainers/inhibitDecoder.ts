@@ -1,6 +1,7 @@
 // Wires every inhibit-mask decoder on the page to the pure module. Text only: no innerHTML.
 import { present, type View } from '../../lib/explainers/inhibitDecoder.ts';
 import { el } from './dom.ts';
+import { readHandoffFor, reveal } from './handoff.ts';
 
 function render(root: HTMLElement, view: View) {
   const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel);
@@ -60,6 +61,25 @@ export function init() {
       timer = setTimeout(update, 250);
     });
     select.addEventListener('change', update);
+    for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-example-input]')) {
+      button.addEventListener('click', () => {
+        input.value = button.dataset.exampleInput ?? '';
+        select.value = button.dataset.exampleVersion ?? select.value;
+        update();
+      });
+    }
     update();
+    // Opened from search with a value (?inhibit=...&kernel=...#<root id>): decode it.
+    void readHandoffFor('inhibit', root).then((r) => {
+      if (!r) return;
+      if (r.ok) {
+        input.value = r.handoff.input;
+        if (r.handoff.kernel) select.value = r.handoff.kernel;
+        update();
+      } else {
+        root.querySelector('[data-summary]')!.textContent = r.error;
+      }
+      reveal(root, input);
+    });
   }
 }

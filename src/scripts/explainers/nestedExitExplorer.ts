@@ -4,6 +4,7 @@
 // already shows the default result, rendered at build time.
 import type { Outcome, Query, Scenario, Vmcs12 } from '../../lib/explainers/nestedExitExplorer.ts';
 import { el } from './dom.ts';
+import { readHandoffFor, reveal } from './handoff.ts';
 
 type Model = typeof import('../../lib/explainers/nestedExitExplorer.ts');
 let model: Promise<Model> | undefined;
@@ -111,5 +112,18 @@ export function init(): void {
       button.addEventListener('click', () => void update(button.dataset.scenario));
     }
     if (restored(form)) void update();
+    // Opened with ?exit=<reason number or name>#<root id>: answer for that exit.
+    const exit = form.elements.namedItem('exit');
+    void readHandoffFor('nested-exit', root).then((r) => {
+      if (!r) return;
+      if (r.ok && exit instanceof HTMLSelectElement) {
+        exit.value = String(r.handoff.exit);
+        void update();
+      } else if (!r.ok) {
+        const summary = root.querySelector<HTMLElement>('[data-nee-summary]');
+        if (summary) summary.textContent = r.error;
+      }
+      reveal(root, exit instanceof HTMLElement ? exit : null);
+    });
   }
 }

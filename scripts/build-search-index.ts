@@ -1,0 +1,40 @@
+// Builds the Pagefind index with its Node API (after `astro build`): every page with a body, from a
+// cleaned copy of its HTML (no citation markers, spaced table cells), plus one record per glossary
+// term and kernel symbol (src/lib/search/records.ts). The glossary and symbol index pages themselves
+// are left out: their entries are records of their own.
+//   node scripts/build-search-index.ts dist
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { close, createIndex } from 'pagefind';
+import { getProject } from '../src/lib/project.ts';
+import { htmlForIndex, searchRecords } from '../src/lib/search/records.ts';
+
+const dist = process.argv[2] ?? 'dist';
+const SKIPPED = new Set(['glossary/index.html', 'symbols/index.html']);
+const fail = (what: string, errors: string[]) => {
+  if (errors.length) throw new Error(`build-search-index: ${what}: ${errors.join('; ')}`);
+};
+
+const { index, errors } = await createIndex({ forceLanguage: 'en' });
+fail('createIndex', errors);
+if (!index) throw new Error('build-search-index: Pagefind returned no index');
+let pages = 0;
+// Sorted, so two builds of the same tree write the same index.
+const htmlFiles = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+  .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  .sort();
+for (const path of htmlFiles) {
+  if (SKIPPED.has(path) || path.startsWith('pagefind/')) continue;
+  const html = readFileSync(join(dist, path), 'utf8');
+  if (!html.includes('data-pagefind-body')) continue;
+  const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+  fail(path, (await index.addHTMLFile({ url, content: htmlForIndex(html) })).errors);
+  pages++;
+}
+const { site, graph } = getProject();
+const records = searchRecords(site, graph);
+for (const record of records) fail(record.url, (await index.addCustomRecord(record)).errors);
+fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
+await close();
+console.log(`build-search-index: ${pages} pages and ${records.length} term and symbol records in ${dist}/pagefind`);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { exactMatches, queryConcepts } from './analyse.ts';
+import { parseQuery } from './query.ts';
+import { VOCABULARY_INDEX } from './testFixtures.ts';
+
+const concepts = (q: string) => queryConcepts(parseQuery(q), VOCABULARY_INDEX);
+const exact = (q: string) => exactMatches(parseQuery(q), VOCABULARY_INDEX).map((m) => `${m.kind}:${m.name}`);
+
+describe('queryConcepts', () => {
+  it('groups a synonym phrase into one concept with its alternatives', () => {
+    expect(concepts('interrupts lost in L2')).toEqual([
+      { label: 'interrupts', forms: ['interrupts'] },
+      { label: 'lost', forms: ['lost'] },
+      { label: 'L2', forms: ['l2'] },
+    ]);
+    expect(concepts('lost interrupt')).toEqual([{ label: 'lost interrupt', forms: ['lost interrupt', 'missed interrupt', 'dropped interrupt'] }]);
+  });
+
+  it('matches synonym phrases that contain a stop word ("not merged")', () => {
+    expect(concepts('why was it not merged')[0]).toEqual({ label: 'not merged', forms: ['not merged', 'rejected', 'naked'] });
+  });
+
+  it('matches synonyms across plural and verb forms', () => {
+    expect(concepts('missed interrupts')[0]!.forms).toContain('lost interrupt');
+  });
+
+  it('searches an acronym as a whole word, with the prefix search as a fallback', () => {
+    expect(concepts('HYPERV')).toEqual([{ label: 'HYPERV', forms: ['"HYPERV"'], fallback: 'HYPERV' }]);
+    expect(concepts('rvi')).toEqual([{ label: 'rvi', forms: ['"rvi"'], fallback: 'rvi' }]);
+  });
+
+  it('offers the other base of a constant', () => {
+    expect(concepts('0x30')[0]!.forms).toEqual(['0x30', '48']);
+  });
+});
+
+describe('exactMatches', () => {
+  it('puts a glossary term named by the whole query or by an acronym in it first', () => {
+    expect(exact('RVI')).toEqual(['term:RVI']);
+    expect(exact('rvi')).toEqual(['term:RVI']);
+    expect(exact('what is RVI?')).toEqual(['term:RVI']);
+    expect(exact('requesting virtual interrupts')).toEqual(['term:RVI']);
+  });
+
+  it('finds a kernel symbol named in the query, at any length', () => {
+    expect(exact('who calls kvm_set_apicv_inhibit when L2 touches the APIC page directly')).toEqual(['symbol:kvm_set_apicv_inhibit']);
+    expect(exact('enable_apicv=N')).toEqual(['symbol:enable_apicv']);
+  });
+
+  it('takes an upper-case acronym that is the last part of a symbol as naming it ("HYPERV")', () => {
+    expect(exact('HYPERV')).toEqual(['symbol:APICV_INHIBIT_REASON_HYPERV']);
+    // Typed in lower case it is a word ("hyperv"), not a reference.
+    expect(exact('hyperv')).toEqual([]);
+  });
+
+  it('matches a page by title or alias, plural or not', () => {
+    expect(exact('posted interrupts')).toEqual(['term:posted interrupt', 'page:Posted interrupts']);
+    expect(exact('PIR')).toEqual(['page:Posted interrupts']);
+  });
+
+  it('gives a long question no cards for its ordinary words', () => {
+    expect(exact('interrupts lost in L2 workaround disable APICv')).toEqual([]);
+  });
+});

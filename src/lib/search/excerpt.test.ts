@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { excerptSegments, withHighlight } from './excerpt.ts';
+
+describe('excerptSegments', () => {
+  it('splits marked words from text and decodes entities, so nothing is rendered as HTML', () => {
+    expect(excerptSegments('the <mark>PIR</mark> &lt;script&gt; &amp; more')).toEqual([
+      { text: 'the ', mark: false },
+      { text: 'PIR', mark: true },
+      { text: ' <script> & more', mark: false },
+    ]);
+  });
+
+  it('drops citation markers and any other tag', () => {
+    expect(excerptSegments('set by the CPU [1, §29.6]. See <b>this</b> [12]').map((s) => s.text).join('')).toBe('set by the CPU. See this');
+  });
+});
+
+describe('withHighlight', () => {
+  it('puts one parameter per word before the anchor and replaces the index’s own', () => {
+    expect(withHighlight('/glossary/?highlight=x#rvi', ['RVI', 'SVI', 'RVI'], 'highlight')).toBe('/glossary/?highlight=RVI&highlight=SVI#rvi');
+    expect(withHighlight('/apic/', [], 'highlight')).toBe('/apic/');
+  });
+});

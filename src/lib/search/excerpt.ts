@@ -1,0 +1,49 @@
+// Pagefind excerpts are HTML: escaped text with <mark> around matched words. The UI renders them as
+// text nodes (never as HTML), so they are split here into plain segments.
+
+export interface ExcerptSegment {
+  text: string;
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Text and highlighted segments of an excerpt; any other tag is dropped, citation markers ("[3]", "[1, §29.6]") too. */
+export function excerptSegments(html: string): ExcerptSegment[] {
+  const segments: ExcerptSegment[] = [];
+  let mark = false;
+  for (const part of html.split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(part)) mark = true;
+    else if (/^<\/mark>$/i.test(part)) mark = false;
+    else {
+      const text = decodeEntities(part.replace(/<[^>]*>/g, '')).replace(/\s*\[\d+(?:, [^\]]{1,40})?\]/g, '');
+      if (text) segments.push({ text, mark });
+    }
+  }
+  return segments;
+}
+
+/**
+ * A result link that highlights the query's words on the page it opens (read by Pagefind's highlight
+ * script there): any highlight the index added is replaced, and the parameter goes before the #anchor.
+ */
+export function withHighlight(url: string, words: string[], param: string): string {
+  const [beforeHash, hash = ''] = url.split(/#(.*)/s, 2) as [string, string?];
+  const [path, search = ''] = beforeHash.split('?', 2) as [string, string?];
+  const params = new URLSearchParams(search);
+  params.delete(param);
+  // One parameter per word: the highlight script reads them with getAll() and marks each.
+  for (const word of new Set(words.map((w) => w.trim()).filter(Boolean))) params.append(param, word);
+  const qs = params.toString();
+  return `${path}${qs ? `?${qs}` : ''}${hash ? `#${hash}` : ''}`;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildLinkGraph } from '../linkGraph.ts';
+import { loadSite } from '../site.ts';
+import { fixtureWith, GOOD_FIXTURE } from '../testFixture.ts';
+import { htmlForIndex, RECORD_KIND, searchRecords } from './records.ts';
+import { buildVocabulary } from './vocabulary.ts';
+
+describe('search records', () => {
+  const { site } = loadSite(GOOD_FIXTURE);
+  const records = searchRecords(site, buildLinkGraph(site));
+
+  it('gives each glossary term a record of its own, at its glossary entry, with what its answer card shows', () => {
+    const term = records.find((r) => r.meta.record === RECORD_KIND.term)!;
+    expect(term).toMatchObject({
+      url: '/glossary/#xyz',
+      meta: { title: 'XYZ', expansion: 'Ex why zed', page_url: '/apic/#overview', topic: 'Local APIC' },
+      filters: { kind: [RECORD_KIND.term], topic: ['Local APIC'] },
+    });
+    expect(term.content).toContain('A fixture term');
+  });
+
+  it('gives each kernel symbol a record at its symbol-index entry, naming its file and the page that discusses it', () => {
+    const symbol = records.find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    expect(symbol.url).toBe('/symbols/#do_thing');
+    expect(symbol.meta).toMatchObject({ title: 'do_thing', file: expect.stringMatching(/\.[ch]$/), elixir: expect.stringContaining('/v6.12/A/ident/do_thing') });
+    expect(symbol.meta.page_url).toMatch(/^\/apic/);
+  });
+});
+
+describe('htmlForIndex', () => {
+  it('removes citation markers and separates table cells', () => {
+    const html = '<p>Set by the CPU<a href="#cite-1" class="cite" data-cite="sdm">[1, §29.6]</a>.</p><table><tr><th>Bits</th><th>Field</th></tr></table>';
+    const text = htmlForIndex(html).replace(/<[^>]+>/g, '');
+    expect(text).toBe('Set by the CPU.Bits Field  ');
+  });
+});
+
+describe('search vocabulary', () => {
+  it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary', () => {
+    const dir = fixtureWith({ 'synonyms.yaml': '- same: [lost interrupt, missed interrupt]\n' });
+    const v = buildVocabulary(loadSite(dir).site);
+    expect(v.terms.map((t) => t.term)).toEqual(['XYZ']);
+    expect(v.symbols).toEqual([{ name: 'do_thing', url: '/symbols/#do_thing' }]);
+    expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt'], ['XYZ', 'Ex why zed', 'ex why zed']]);
+  });
+});
+
+describe('content/synonyms.yaml check', () => {
+  const errorsFor = (yaml: string) => loadSite(fixtureWith({ 'synonyms.yaml': yaml })).errors.map((e) => `${e.file.split('/').at(-1)}:${e.line}: ${e.detail}`);
+
+  it('accepts groups of two or more phrases', () => {
+    expect(errorsFor('- same: [rejected, not merged]\n  note: what happened upstream\n')).toEqual([]);
+  });
+
+  it('names the file and line of a bad entry', () => {
+    expect(errorsFor('- same: [rejected]\n')).toEqual(['synonyms.yaml:1: field "0.same": list at least two words or phrases']);
+    expect(errorsFor('- same: [a b, c d]\n- same: [e f, A B]\n')).toEqual(['synonyms.yaml:2: "A B" is already in the group at line 1; merge the two groups']);
+    expect(errorsFor('- sme: [x y, z w]\n')).toContain('synonyms.yaml:1: field "0": unknown field(s) "sme"');
+  });
+});

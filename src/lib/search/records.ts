@@ -1,0 +1,87 @@
+// What goes into the search index besides the pages: one record per glossary term and per kernel
+// symbol, each with its own URL (its entry on /glossary/ or /symbols/), so a search for "RVI" or
+// "kvm_set_apicv_inhibit" finds the entry itself rather than a sub-result of one long page. Their
+// meta carries what an answer card shows. Also the cleaned copy of a page's HTML that is indexed.
+import { elixirIdentUrl } from '../elixir.ts';
+import type { LinkGraph } from '../linkGraph.ts';
+import type { Page, Site } from '../site.ts';
+import { TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
+
+export const RECORD_KIND = { term: 'Glossary term', symbol: 'Kernel symbol' } as const;
+
+/** The shape of Pagefind's custom record (its Node API's CustomRecord). */
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'en';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+const pageFilters = (page: Page) => ({
+  topic: [TOPIC_LABELS[page.data.topic]],
+  vendor: [VENDOR_LABELS[page.data.vendor]],
+});
+
+/** The page that discusses a symbol most (most [[sym:...]] links to it), for the card's "explained in". */
+export function explainingPage(site: Site, graph: LinkGraph, name: string): Page | undefined {
+  const users = (graph.symbolUsage.get(name) ?? []).map((id) => site.pages.get(id)!);
+  const count = (p: Page) => p.resolved.filter((l) => l.kind === 'sym' && l.name === name).length;
+  return users.sort((a, b) => count(b) - count(a) || a.id.localeCompare(b.id))[0];
+}
+
+export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
+  const records: SearchRecord[] = [];
+  for (const term of site.terms.values()) {
+    const { data } = term;
+    const [pageId, anchor] = data.page.split('#') as [string, string | undefined];
+    const page = site.pages.get(pageId)!;
+    records.push({
+      url: term.url,
+      content: [`${data.term}: ${data.expansion}.`, data.definition, data.aliases.length ? `Also called ${data.aliases.join(', ')}.` : ''].filter(Boolean).join(' '),
+      language: 'en',
+      meta: {
+        title: data.term,
+        record: RECORD_KIND.term,
+        expansion: data.expansion,
+        definition: data.definition,
+        aliases: data.aliases.join(', '),
+        page_title: page.data.title,
+        page_url: anchor ? `${page.url}#${anchor}` : page.url,
+        topic: TOPIC_LABELS[page.data.topic],
+      },
+      filters: { ...pageFilters(page), kind: [RECORD_KIND.term] },
+    });
+  }
+  for (const symbol of site.symbols.values()) {
+    const { data } = symbol;
+    const page = explainingPage(site, graph, data.name);
+    records.push({
+      url: symbol.url,
+      content: `${data.name}: ${data.kind} in ${data.file}. ${data.summary}`,
+      language: 'en',
+      meta: {
+        title: data.name,
+        record: RECORD_KIND.symbol,
+        symbol_kind: data.kind,
+        file: data.file,
+        summary: data.summary,
+        ...(data.proposedBy ? { proposed_by: data.proposedBy } : { elixir: elixirIdentUrl('v6.12', data.name) }),
+        ...(page ? { page_title: page.data.title, page_url: page.url, topic: TOPIC_LABELS[page.data.topic] } : {}),
+      },
+      filters: { ...(page ? pageFilters(page) : {}), kind: [RECORD_KIND.symbol] },
+    });
+  }
+  return records;
+}
+
+/**
+ * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed so excerpts read
+ * as prose, and a space between table cells so "Bits" and "Field" do not run together as "BitsField".
+ */
+export function htmlForIndex(html: string): string {
+  return html
+    .replace(/<a\b[^>]*\bclass="cite"[^>]*>[^<]*<\/a>/g, '')
+    .replace(/<\/(td|th)>/g, '</$1> ')
+    .replace(/<\/tr>/g, '</tr> ');
+}

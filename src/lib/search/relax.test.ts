@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { queryConcepts } from './analyse.ts';
+import { parseQuery } from './query.ts';
+import { relaxedSearch } from './relax.ts';
+import { CORPUS, fakeEngine, VOCABULARY_INDEX } from './testFixtures.ts';
+
+const total = Object.keys(CORPUS).length;
+const relaxed = (q: string, engine = fakeEngine()) => relaxedSearch(queryConcepts(parseQuery(q), VOCABULARY_INDEX), engine, { total, enough: 2 });
+
+describe('relaxedSearch', () => {
+  it('runs the full query once when it finds enough', async () => {
+    const engine = fakeEngine();
+    const r = await relaxedSearch([{ label: 'vCPU', forms: ['vcpu'] }], engine, { total, enough: 2 });
+    expect(r.ids).toEqual(['scenario', 'posted']);
+    expect(r.runs.map((x) => x.query)).toEqual(['vcpu']);
+    expect(r.relaxedAway).toEqual([]);
+  });
+
+  it('is never empty while a meaningful word occurs on the site, and ranks pages with more of the words first', async () => {
+    // No page has all of "interrupt", "L1", "vCPU", "running", "notification" and "PIR".
+    const r = await relaxed('what happens to an interrupt for L1 when the vCPU is running notification PIR');
+    expect(r.runs.find((run) => run.covers.length === 6)!.ids).toEqual([]);
+    expect(r.ids.length).toBeGreaterThan(0);
+    // "posted" has interrupt, vCPU, notification, PIR: 4 of 6; "scenario" has interrupt, L1, vCPU, running.
+    expect(r.ids.slice(0, 2).sort()).toEqual(['posted', 'scenario']);
+    expect(r.relaxedAway.length).toBeGreaterThan(0);
+  });
+
+  it('drops the least informative concept first (the one on most pages)', async () => {
+    const r = await relaxed('interrupt PIR zebra-like-nothing running');
+    // "interrupt" occurs on most pages: the second-level run leaves it out before "PIR" or "running".
+    expect(r.unknown).toEqual(['zebra-like-nothing']);
+    const secondLevel = r.runs.find((run) => run.covers.length === 2 && !run.covers.includes('interrupt'));
+    expect(secondLevel).toBeDefined();
+  });
+
+  it('searches synonyms in place of what was typed and fuses them in', async () => {
+    // The outcome page says "not merged" and "NAKed", never "rejected".
+    const r = await relaxed('why was the patch rejected');
+    expect(r.ids[0]).toBe('outcome');
+    expect(r.runs.map((x) => x.query)).toContain('patch not merged');
+  });
+
+  it('reports words the site does not have and returns nothing when no word is known', async () => {
+    const r = await relaxed('qwertyuiop asdfghjkl');
+    expect(r).toMatchObject({ ids: [], unknown: ['qwertyuiop', 'asdfghjkl'] });
+  });
+
+  it('bounds the number of index queries for a long question', async () => {
+    const engine = fakeEngine();
+    await relaxedSearch(queryConcepts(parseQuery('interrupt L1 vCPU running notification PIR hypervisor guests APIC page writes directly step'), VOCABULARY_INDEX), engine, { total, maxRuns: 10 });
+    const perConceptCounts = 13;
+    expect(engine.queries.length).toBeLessThanOrEqual(perConceptCounts + 10);
+  });
+});

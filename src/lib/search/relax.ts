@@ -1,0 +1,129 @@
+// Relaxation and fusion. Pagefind ANDs every query word it has seen, so a question of many words often
+// matches no page. Each concept of the query is searched alone (which says how informative it is and
+// exactly which records contain it), then the whole query, with synonyms in place of what was typed,
+// and (when that finds few records) without its least informative concepts. Records are ranked by how
+// much of the query's informativeness they cover, then by reciprocal-rank fusion of the runs: pages
+// with more of the meaningful words come first, and the list is never empty while any concept occurs
+// on the site.
+import type { Concept } from './analyse.ts';
+
+/** The index, as the query layer sees it: ids of the matching records, best first. */
+export interface SearchEngine {
+  search(query: string): Promise<string[]>;
+}
+
+export interface RelaxOptions {
+  /** Records in the index (for informativeness: idf = ln(1 + total / pages a form occurs on)). */
+  total: number;
+  /** Stop relaxing once the multi-concept runs together found this many records. */
+  enough?: number;
+  /** Upper bound on multi-concept index queries (each concept is also searched alone). */
+  maxRuns?: number;
+  /** Reciprocal-rank fusion constant (60 in the original paper). */
+  k?: number;
+}
+
+export interface Run {
+  query: string;
+  /** Labels of the concepts this run covers. */
+  covers: string[];
+  /** Share of the query's informativeness this run covers, 0..1. */
+  weight: number;
+  ids: string[];
+}
+
+export interface RelaxedResult {
+  /** Fused ranking, best first. */
+  ids: string[];
+  runs: Run[];
+  /** Concepts that occur nowhere in the index (in no spelling). */
+  unknown: string[];
+  /** Concepts the first result does not contain (the words the results do not all cover). */
+  relaxedAway: string[];
+}
+
+// Synonym runs are few: each is a full-width query, and relaxation needs the rest of the budget.
+const MAX_SYNONYM_RUNS = 3;
+
+interface Known {
+  concept: Concept;
+  /** Spellings that occur in the index, each with the records it occurs in. */
+  forms: { form: string; ids: string[] }[];
+  /** Records with any spelling of the concept. */
+  covered: Set<string>;
+  idf: number;
+}
+
+export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, options: RelaxOptions): Promise<RelaxedResult> {
+  const { total, enough = 8, maxRuns = 8, k = 60 } = options;
+  const cache = new Map<string, Promise<string[]>>();
+  const search = (q: string) => {
+    let hit = cache.get(q);
+    if (!hit) cache.set(q, (hit = engine.search(q)));
+    return hit;
+  };
+
+  // Each concept alone: how informative it is (rarer is more), and exactly which records contain it.
+  const known: Known[] = [];
+  const unknown: string[] = [];
+  await Promise.all(
+    concepts.map(async (concept) => {
+      let forms = (await Promise.all(concept.forms.map(async (form) => ({ form, ids: await search(form) })))).filter((f) => f.ids.length);
+      if (!forms.length && concept.fallback) forms = [{ form: concept.fallback, ids: await search(concept.fallback) }].filter((f) => f.ids.length);
+      if (!forms.length) unknown.push(concept.label);
+      else {
+        const covered = new Set(forms.flatMap((f) => f.ids));
+        known.push({ concept, forms, covered, idf: Math.log(1 + total / covered.size) });
+      }
+    }),
+  );
+  const order = (label: string) => concepts.findIndex((c) => c.label === label);
+  // Most informative first (rarest in the index); ties keep the order typed.
+  known.sort((a, b) => b.idf - a.idf || order(a.concept.label) - order(b.concept.label));
+  unknown.sort((a, b) => order(a) - order(b));
+  if (!known.length) return { ids: [], runs: [], unknown, relaxedAway: [] };
+
+  const totalIdf = known.reduce((n, c) => n + c.idf, 0);
+  const weightOf = (subset: Known[]) => subset.reduce((n, c) => n + c.idf, 0) / totalIdf;
+  const runs: Run[] = known.map((c) => ({ query: c.forms[0]!.form, covers: [c.concept.label], weight: weightOf([c]), ids: c.forms[0]!.ids }));
+  const found = new Set<string>();
+  const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form) => {
+    const query = subset.map(formOf).join(' ');
+    if (runs.some((r) => r.query === query)) return;
+    const ids = await search(query);
+    runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset), ids });
+    for (const id of ids) found.add(id);
+  };
+
+  // The index's own ranking for the whole query, for synonyms in its place, and (when that finds
+  // few records) for the query without its least informative concepts.
+  let budget = maxRuns;
+  if (known.length > 1) {
+    await execute(known);
+    budget--;
+    const alternatives = known.flatMap((c) => c.forms.slice(1).map((alt) => ({ c, alt: alt.form })));
+    for (const { c, alt } of alternatives.slice(0, Math.min(MAX_SYNONYM_RUNS, budget))) {
+      await execute(known, (x) => (x === c ? alt : x.forms[0]!.form));
+      budget--;
+    }
+    for (let size = known.length - 1; size >= 2 && found.size < enough && budget > 0; size--, budget--) {
+      await execute(known.slice(0, size));
+    }
+  } else {
+    for (const alt of known[0]!.forms.slice(1)) runs.push({ query: alt.form, covers: [known[0]!.concept.label], weight: 1, ids: alt.ids });
+  }
+
+  // Score: the share of the query's informativeness a record covers (from the per-concept runs, so
+  // exact), plus reciprocal-rank fusion of every run weighted by its coverage, scaled to at most 0.5
+  // so it orders records of similar coverage without outvoting a clearly better-covering one.
+  const coverage = new Map<string, number>();
+  for (const c of known) for (const id of c.covered) coverage.set(id, (coverage.get(id) ?? 0) + c.idf / totalIdf);
+  const rrf = new Map<string, number>();
+  for (const run of runs) run.ids.forEach((id, rank) => rrf.set(id, (rrf.get(id) ?? 0) + run.weight ** 2 / (k + rank + 1)));
+  const maxRrf = Math.max(...rrf.values());
+  const score = (id: string) => coverage.get(id)! + (0.5 * (rrf.get(id) ?? 0)) / maxRrf;
+  const ids = [...coverage.keys()].sort((a, b) => score(b) - score(a));
+  const top = ids[0]!;
+  const relaxedAway = known.filter((c) => !c.covered.has(top)).map((c) => c.concept.label).sort((a, b) => order(a) - order(b));
+  return { ids, runs, unknown, relaxedAway };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { PastedOutputMatch } from './pastedOutput.ts';
+import { resultSummary, searchNotice, searchSite } from './searchSite.ts';
+import { suggestions } from './suggest.ts';
+import { fakeEngine, VOCABULARY, VOCABULARY_INDEX } from './testFixtures.ts';
+
+const PASTE: PastedOutputMatch = {
+  label: 'Tracepoint kvm_apicv_inhibit_changed: set reason 9',
+  explainerTitle: 'Inhibit-mask decoder',
+  explainerUrl: '/kvm/apicv-inhibits/?inhibit=0x200#inhibit-decoder',
+  terms: ['APICV_INHIBIT_REASON_HYPERV', 'kvm_set_apicv_inhibit'],
+};
+const deps = (recognized: PastedOutputMatch[] = []) => ({ engine: fakeEngine(), vocabulary: VOCABULARY_INDEX, recognizePastedOutput: () => recognized });
+
+describe('searchSite', () => {
+  it('answers an acronym with its exact reference first, then the pages', async () => {
+    const o = await searchSite('HYPERV', deps());
+    expect(o.answers.map((a) => a.name)).toEqual(['APICV_INHIBIT_REASON_HYPERV']);
+    expect(o.ids[0]).toBe('inhibits');
+  });
+
+  it('searches a recognised paste for its terms, not its raw text', async () => {
+    const o = await searchSite('[  12.3] kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200', deps([PASTE]));
+    expect(o.pasted).toEqual([PASTE]);
+    expect(o.answers).toEqual([]);
+    expect(o.ids[0]).toBe('inhibits');
+  });
+
+  it('finds the answering page for a question in plain words through synonyms', async () => {
+    const o = await searchSite('Why was the patch rejected?', deps());
+    expect(o.ids[0]).toBe('outcome');
+  });
+
+  it('says what happened to a query of stop words, a long query and unknown words', async () => {
+    expect(searchNotice(await searchSite('what is the', deps()))).toMatch(/only question words and common words/);
+    expect(searchNotice(await searchSite(`posted ${'x'.repeat(2000)}`, deps()))).toMatch(/^Only the first \d+ characters/);
+    expect(searchNotice(await searchSite('posted qwertyuiop', deps()))).toBe('Not found on the site: “qwertyuiop”.');
+    expect(searchNotice(await searchSite('🙂', deps()))).toMatch(/only question words/);
+  });
+
+  it('announces counts in words', () => {
+    expect(resultSummary(1, 12, 'RVI')).toBe('1 answer and 12 results for “RVI”');
+    expect(resultSummary(0, 0, 'zzz')).toBe('0 results for “zzz”');
+    expect(resultSummary(2, 0, 'x')).toBe('2 answers for “x”');
+  });
+});
+
+describe('suggestions', () => {
+  it('offers the site’s words for a misspelling', () => {
+    expect(suggestions('poasted interupt', VOCABULARY)[0]).toBe('posted interrupt');
+  });
+
+  it('offers nothing for input too short or too far from any name', () => {
+    expect(suggestions('zq', VOCABULARY)).toEqual([]);
+    expect(suggestions('qqqqqqqqqqqq', VOCABULARY)).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// The one search code path for the dialog and /search/: parse, recognise pasted kernel output, find
+// exact references, then a relaxed, fused search of the query's concepts. The index is injected, so
+// this runs on fixtures in unit tests and over Pagefind in the browser.
+import { exactMatches, queryConcepts, type Concept, type ExactMatch } from './analyse.ts';
+import type { PastedOutputMatch } from './pastedOutput.ts';
+import { parseQuery, type ParsedQuery } from './query.ts';
+import { relaxedSearch, type SearchEngine } from './relax.ts';
+import type { VocabularyIndex } from './vocabulary.ts';
+
+export interface SiteSearchDeps {
+  engine: SearchEngine;
+  vocabulary: VocabularyIndex;
+  recognizePastedOutput: (query: string) => PastedOutputMatch[];
+}
+
+export interface SiteSearchOutcome {
+  parsed: ParsedQuery;
+  /** Exact references, shown first as answer cards. */
+  answers: ExactMatch[];
+  /** Recognised kernel output, shown as cards that open the explainer that decodes it. */
+  pasted: PastedOutputMatch[];
+  /** Record ids, best first. */
+  ids: string[];
+  /** What the reader typed that occurs nowhere on the site. */
+  unknown: string[];
+  /** Meaningful words the best results do not all contain. */
+  relaxedAway: string[];
+}
+
+const recordCount = (v: VocabularyIndex) => v.vocabulary.pages.length + v.vocabulary.terms.length + v.vocabulary.symbols.length;
+
+export async function searchSite(query: string, deps: SiteSearchDeps): Promise<SiteSearchOutcome> {
+  const parsed = parseQuery(query);
+  const pasted = parsed.text ? deps.recognizePastedOutput(parsed.text) : [];
+  // Pasted output is noisy (timestamps, pids, flags): search for what the recogniser says it means.
+  const concepts: Concept[] = pasted.length
+    ? [...new Set(pasted.flatMap((m) => m.terms))].map((t) => ({ label: t, forms: [t] }))
+    : queryConcepts(parsed, deps.vocabulary);
+  const answers = pasted.length ? [] : exactMatches(parsed, deps.vocabulary);
+  const relaxed = await relaxedSearch(concepts, deps.engine, { total: recordCount(deps.vocabulary) });
+  return { parsed, answers, pasted, ids: relaxed.ids, unknown: relaxed.unknown, relaxedAway: relaxed.relaxedAway };
+}
+
+/** Topics, glossary and symbol index: where an empty result sends the reader. */
+export const BROWSE_LINKS = [
+  { href: '/glossary/', label: 'Glossary' },
+  { href: '/symbols/', label: 'Kernel symbol index' },
+  { href: '/guide/', label: 'Reading guide and topics' },
+] as const;
+
+/** What to tell the reader about a search, beyond the results; null when the results speak for themselves. */
+export function searchNotice(outcome: SiteSearchOutcome): string | null {
+  const { parsed, ids, unknown, relaxedAway } = outcome;
+  const parts: string[] = [];
+  if (parsed.truncated) parts.push(`Only the first ${parsed.text.length} characters of your query were used.`);
+  if (!parsed.text) return parts.join(' ') || null;
+  if (!parsed.tokens.length && !outcome.pasted.length) {
+    parts.push('Your query has only question words and common words. Add what you are looking for: a term (RVI), a kernel symbol (kvm_set_apicv_inhibit) or a symptom (interrupt lost in L2).');
+    return parts.join(' ');
+  }
+  if (unknown.length) parts.push(`Not found on the site: ${unknown.map((u) => `“${u}”`).join(', ')}.`);
+  if (ids.length && relaxedAway.length) {
+    parts.push(`No page has all of your words; these have most of them (not all contain ${relaxedAway.map((u) => `“${u}”`).join(', ')}).`);
+  }
+  if (!ids.length && !outcome.answers.length && !outcome.pasted.length) parts.push('No results.');
+  return parts.join(' ') || null;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The sentence announced to screen readers after each search. */
+export function resultSummary(cards: number, results: number, query: string): string {
+  const shown = query.length > 60 ? `${query.slice(0, 57)}…` : query;
+  const parts = [cards ? plural(cards, 'answer') : '', results || !cards ? plural(results, 'result') : ''].filter(Boolean);
+  return `${parts.join(' and ')} for “${shown}”`;
+}

@@ -1,0 +1,62 @@
+// Test helpers for the query layer: a small vocabulary and an in-memory index that behaves like
+// Pagefind where it matters (every known word ANDed, unknown words ignored, words matched by prefix,
+// quoted words matched whole).
+import { wordKey } from './query.ts';
+import type { SearchEngine } from './relax.ts';
+import { indexVocabulary, type SearchVocabulary } from './vocabulary.ts';
+
+export const VOCABULARY: SearchVocabulary = {
+  terms: [
+    { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi' },
+    { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2' },
+    { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt' },
+  ],
+  symbols: [
+    { name: 'kvm_set_apicv_inhibit', url: '/symbols/#kvm_set_apicv_inhibit' },
+    { name: 'APICV_INHIBIT_REASON_HYPERV', url: '/symbols/#APICV_INHIBIT_REASON_HYPERV' },
+    { name: 'enable_apicv', url: '/symbols/#enable_apicv' },
+  ],
+  pages: [
+    { title: 'Posted interrupts', aliases: ['PIR'], url: '/apicv/posted-interrupts/' },
+    { title: 'What became of the RFC', aliases: [], url: '/rfc/outcome/' },
+  ],
+  synonyms: [['lost interrupt', 'missed interrupt', 'dropped interrupt'], ['rejected', 'not merged', 'NAKed'], ['nested guest', 'L2 guest']],
+};
+export const VOCABULARY_INDEX = indexVocabulary(VOCABULARY);
+
+/** id -> text of a tiny site. */
+export const CORPUS: Record<string, string> = {
+  outcome: 'The RFC was not merged. Reviewers NAKed the patch and proposed another fix for the missed interrupt in L2.',
+  scenario: 'Step by step: L2 writes the APIC page directly, the interrupt for L1 is missed while the vCPU runs L2.',
+  posted: 'Posted interrupts: the PIR holds requests; the notification vector wakes the vCPU.',
+  hypervisor: 'A hypervisor runs guests. The hypervisor hypervisor hypervisor word appears often here.',
+  inhibits: 'APICV_INHIBIT_REASON_HYPERV is set when Hyper-V features conflict; kvm_set_apicv_inhibit records it.',
+  glossary: 'RVI requesting virtual interrupt.',
+};
+
+const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).flatMap((w) => (w.includes('_') ? [w, ...w.split('_')] : [w]));
+
+/** Records the fake index was asked for, in order. */
+export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] } {
+  const docs = Object.entries(corpus).map(([id, text]) => ({ id, words: words(text).map(wordKey) }));
+  const vocabulary = new Set(docs.flatMap((d) => d.words));
+  const queries: string[] = [];
+  return {
+    queries,
+    async search(query: string) {
+      queries.push(query);
+      // A quoted query matches whole words only.
+      const exact = query.startsWith('"');
+      const matches = (w: string, t: string) => (exact ? w === t : w.startsWith(t));
+      const terms = words(query.replace(/"/g, ''))
+        .map(wordKey)
+        .filter((t) => [...vocabulary].some((v) => matches(v, t)));
+      if (!terms.length) return [];
+      const score = (d: (typeof docs)[number]) => terms.reduce((n, t) => n + d.words.filter((w) => matches(w, t)).length, 0);
+      return docs
+        .filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))))
+        .sort((a, b) => score(b) - score(a))
+        .map((d) => d.id);
+    },
+  };
+}
