@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlappingBoxes } from '../../src/lib/conceptMapLayout.ts';
+import { overlappingBoxes } from '../../src/lib/conceptMap.ts';
 import { distPages, isDocPage } from './distSite.ts';
 
 const pages = distPages();
