@@ -1,37 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph, renderGraphSvg, shortLabel, type MapNode } from './conceptMap.ts';
+import { layoutConceptMap, MAP_TEXT, overlappingBoxes, renderConceptMapSvg, wrapLabel, type MapEdge, type MapNode } from './conceptMap.ts';
 
-const nodes: MapNode[] = ['a', 'b', 'c', 'd'].map((id, i) => ({
-  id, label: id.toUpperCase(), title: `Page ${id}`, group: i < 2 ? 'apic' : 'avic', url: `/${id}/`,
-}));
-const edges: [string, string][] = [['a', 'b'], ['b', 'c'], ['c', 'd']];
+const groups = ['apic', 'apicv', 'avic'];
+const words = ['local', 'APIC', 'virtual-interrupt', 'delivery', 'and', 'the', 'posted-interrupt', 'descriptor', 'in', 'nested', 'guests'];
+// 30 pages with titles of 2 to 9 words, in three topics, each linking to the next two.
+const nodes: MapNode[] = Array.from({ length: 30 }, (_, i) => {
+  const title = Array.from({ length: 2 + (i % 8) }, (_, w) => words[(i + w) % words.length]).join(' ');
+  return { id: `p${i}`, label: title, title, group: groups[i % 3]!, url: `/p${i}/` };
+});
+const edges: MapEdge[] = nodes.flatMap((n, i) => [[n.id, `p${(i + 1) % 30}`], [n.id, `p${(i + 2) % 30}`]] as MapEdge[]);
 
-describe('concept map', () => {
-  it('lays out deterministically inside the canvas', () => {
-    const first = layoutGraph(nodes, edges, 600, 400);
-    expect(layoutGraph(nodes, edges, 600, 400)).toEqual(first);
-    for (const p of first.values()) {
-      expect(p.x).toBeGreaterThanOrEqual(0);
-      expect(p.x).toBeLessThanOrEqual(600);
-      expect(p.y).toBeGreaterThanOrEqual(0);
-      expect(p.y).toBeLessThanOrEqual(400);
-    }
-    const distinct = new Set([...first.values()].map((p) => `${p.x},${p.y}`));
-    expect(distinct.size).toBe(nodes.length);
+describe('wrapLabel', () => {
+  it('wraps at spaces within the line length, a long word alone', () => {
+    expect(wrapLabel('The APIC-access page and APIC-register virtualization', 34)).toEqual(['The APIC-access page and', 'APIC-register virtualization']);
+    expect(wrapLabel('Short', 34)).toEqual(['Short']);
+    expect(wrapLabel('a supercalifragilistic b', 5)).toEqual(['a', 'supercalifragilistic', 'b']);
+  });
+});
+
+describe('layoutConceptMap', () => {
+  for (const variant of ['wide', 'tall'] as const) {
+    it(`${variant}: places every page once, inside the canvas and its topic's cluster, with no two label boxes overlapping`, async () => {
+      const layout = await layoutConceptMap(nodes, edges, groups, variant);
+      expect(layout.nodes.size).toBe(30);
+      expect(overlappingBoxes([...layout.nodes.values()])).toEqual([]);
+      expect(overlappingBoxes(layout.clusters.map((c) => ({ ...c, id: c.group })))).toEqual([]);
+      for (const n of nodes) {
+        const box = layout.nodes.get(n.id)!;
+        const cluster = layout.clusters.find((c) => c.group === n.group)!;
+        expect(box.x).toBeGreaterThanOrEqual(cluster.x);
+        expect(box.y).toBeGreaterThanOrEqual(cluster.y);
+        expect(box.x + box.width).toBeLessThanOrEqual(cluster.x + cluster.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+        // The box holds the label: its longest line at the generous character width.
+        expect(box.width).toBeGreaterThanOrEqual(MAP_TEXT.dot + Math.max(...box.lines.map((l) => l.length)) * MAP_TEXT.charWidth);
+        expect(box.lines.join(' ')).toBe(n.title);
+      }
+    });
+  }
+
+  it('tall fits a 375 px phone (325 px inside the frame) at full size; wide is wider than tall', async () => {
+    const [tall, wide] = await Promise.all([layoutConceptMap(nodes, edges, groups, 'tall'), layoutConceptMap(nodes, edges, groups, 'wide')]);
+    expect(tall.width).toBeLessThanOrEqual(325);
+    expect(wide.width).toBeGreaterThan(tall.width);
+    expect(wide.width).toBeLessThanOrEqual(1200);
   });
 
-  it('renders every node as a labelled link coloured by its topic', () => {
-    const svg = renderGraphSvg({ nodes, edges, width: 600, height: 400, label: 'Test map', current: 'b' });
-    expect(svg.match(/<a /g)).toHaveLength(4);
-    expect(svg).toContain('<a class="node topic-apic current" href="/b/" aria-label="Page b" aria-current="page">');
-    expect(svg.match(/<line /g)).toHaveLength(3);
-    expect(svg).toContain('aria-label="Test map"');
+  it('is deterministic: the same input gives the same SVG', async () => {
+    const render = async () => renderConceptMapSvg({
+      layout: await layoutConceptMap(nodes, edges, groups, 'wide'), nodes, edges, path: ['p0', 'p5', 'p9'], variant: 'wide', label: 'Map', groupLabels: {},
+    });
+    expect(await render()).toBe(await render());
   });
+});
 
-  it('shortens long labels at a word boundary', () => {
-    expect(shortLabel('Short title')).toBe('Short title');
-    expect(shortLabel('A much longer title that will not fit in the node')).toBe('A much longer title that');
-    expect(shortLabel("KVM's AVIC implementation map", 22)).toBe("KVM's AVIC");
-    expect(shortLabel('Supercalifragilisticexpialidocious words', 10)).toBe('Supercalifragilisticexpialidocious');
+describe('renderConceptMapSvg', () => {
+  it('draws each linked pair once, classed by both topics, the path through its pages, and each page as a link with its full title', async () => {
+    const few = nodes.slice(0, 3);
+    const links: MapEdge[] = [['p0', 'p1'], ['p1', 'p0'], ['p1', 'p2']];
+    const svg = renderConceptMapSvg({
+      layout: await layoutConceptMap(few, links, groups, 'wide'), nodes: few, edges: links, path: ['p0', 'p2'], variant: 'wide', label: 'Map', groupLabels: { apic: 'Local APIC' },
+    });
+    expect(svg.match(/<line /g)).toHaveLength(2);
+    expect(svg).toContain('<line class="t-apic t-apicv" data-a="p0" data-b="p1"');
+    expect(svg.match(/<polyline class="reading-path"[^>]*points="[\d.]+,[\d.]+ [\d.]+,[\d.]+"/)).not.toBeNull();
+    expect(svg).toContain(`<a class="node topic-apic on-path" href="/p0/" data-node="p0" aria-label="${few[0]!.title}">`);
+    expect(svg).toContain('>Local APIC</text>');
+    // Wrapped lines end in a space so the label's text is the whole title.
+    const long = nodes.find((n) => n.title.length > 34)!;
+    const one = renderConceptMapSvg({ layout: await layoutConceptMap([long], [], groups, 'wide'), nodes: [long], edges: [], path: [], variant: 'wide', label: 'Map', groupLabels: {} });
+    expect(/<text>(.*?)<\/text>/.exec(one)![1]!.replace(/<[^>]+>/g, '')).toBe(long.title);
   });
 });

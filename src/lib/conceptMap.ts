@@ -1,4 +1,15 @@
-import { TOPICS } from '../schemas/topics.ts';
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+
+/**
+ * The concept map's layout, computed at build time by ELK (the Eclipse Layout Kernel, elkjs): each topic is
+ * a cluster laid out by ELK's layered algorithm over the links inside the topic, and the clusters are packed
+ * by its rectangle packing. Every node is a box that holds its dot and its full title, so ELK's guarantee
+ * that nodes do not overlap is a guarantee that labels do not. ELK is deterministic: the same content gives
+ * the same SVG byte for byte.
+ *
+ * Two variants: 'wide' for desktops and 'tall' for phones (clusters in one column, labels wrapped shorter).
+ */
+export type MapVariant = 'wide' | 'tall';
 
 export interface MapNode {
   id: string;
@@ -8,131 +19,146 @@ export interface MapNode {
   url: string;
 }
 export type MapEdge = [from: string, to: string];
-export interface Point { x: number; y: number }
 
-/**
- * Deterministic force-directed layout (Fruchterman-Reingold with a pull towards each group's
- * sector), so the same content always yields the same SVG and no layout runs in the browser.
- */
-export function layoutGraph(nodes: MapNode[], edges: MapEdge[], width: number, height: number, maxIterations = 400): Map<string, Point> {
-  // Each iteration is O(n²): cap the total work so very large sites still build in seconds.
-  const iterations = Math.max(20, Math.min(maxIterations, Math.floor(4e7 / Math.max(1, nodes.length) ** 2)));
-  const groups = [...TOPICS] as string[];
-  const cx = width / 2;
-  const cy = height / 2;
-  const radius = Math.min(width, height) * 0.36;
-  const centre = (group: string): Point => {
-    const i = Math.max(0, groups.indexOf(group));
-    const angle = (2 * Math.PI * i) / groups.length - Math.PI / 2;
-    return { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
+export interface Box { x: number; y: number; width: number; height: number }
+export interface PlacedNode extends Box { id: string; lines: string[] }
+export interface PlacedCluster extends Box { group: string }
+export interface MapLayout { width: number; height: number; nodes: Map<string, PlacedNode>; clusters: PlacedCluster[] }
+
+/** Type metrics the boxes are sized with: a generous average advance for sans-serif text, so text fits its box. */
+export const MAP_TEXT = { fontSize: 12, charWidth: 7.2, lineHeight: 15, dot: 18, padX: 6, padY: 4 } as const;
+/** Characters per label line in each variant: tall lines fit a 375 px phone at full scale. */
+const LINE_CHARS: Record<MapVariant, number> = { wide: 34, tall: 36 };
+const CLUSTER_TITLE = 26;
+
+/** Greedy word wrap: lines of at most `max` characters, a longer word alone on its line. */
+export function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** The box a label needs: dot, then the longest line; one line height per line. */
+function labelSize(lines: string[]) {
+  const longest = Math.max(...lines.map((l) => l.length));
+  return {
+    width: Math.ceil(MAP_TEXT.dot + longest * MAP_TEXT.charWidth + MAP_TEXT.padX),
+    height: lines.length * MAP_TEXT.lineHeight + 2 * MAP_TEXT.padY,
   };
-  const pos = new Map<string, Point>();
-  const byGroup = new Map<string, MapNode[]>();
-  for (const n of nodes) byGroup.set(n.group, [...(byGroup.get(n.group) ?? []), n]);
-  for (const [group, members] of byGroup) {
-    const c = centre(group);
-    members.forEach((n, i) => {
-      const a = (2 * Math.PI * i) / members.length;
-      pos.set(n.id, { x: c.x + 30 * Math.cos(a), y: c.y + 30 * Math.sin(a) });
-    });
-  }
-  if (nodes.length === 1) {
-    pos.set(nodes[0]!.id, { x: cx, y: cy });
-    return pos;
-  }
-  const k = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.7;
-  let temperature = width / 8;
-  // Room for labels (about 26 characters wide) so nodes at the edge keep their text on the canvas.
-  const margin = 110;
-  for (let step = 0; step < iterations; step++) {
-    const disp = new Map<string, Point>(nodes.map((n) => [n.id, { x: 0, y: 0 }]));
-    for (let i = 0; i < nodes.length; i++) {
-      for (let j = i + 1; j < nodes.length; j++) {
-        const a = pos.get(nodes[i]!.id)!;
-        const b = pos.get(nodes[j]!.id)!;
-        let dx = a.x - b.x;
-        let dy = a.y - b.y;
-        const dist = Math.max(Math.hypot(dx, dy), 0.01);
-        if (dist === 0.01) { dx = 0.01 * (i + 1); dy = 0.01 * (j + 1); }
-        const force = (k * k) / dist;
-        const da = disp.get(nodes[i]!.id)!;
-        const db = disp.get(nodes[j]!.id)!;
-        da.x += (dx / dist) * force; da.y += (dy / dist) * force;
-        db.x -= (dx / dist) * force; db.y -= (dy / dist) * force;
-      }
+}
+
+const elk = new ELK();
+
+export async function layoutConceptMap(nodes: MapNode[], edges: MapEdge[], groups: readonly string[], variant: MapVariant): Promise<MapLayout> {
+  const lines = new Map(nodes.map((n) => [n.id, wrapLabel(n.title, LINE_CHARS[variant])]));
+  const groupOf = new Map(nodes.map((n) => [n.id, n.group]));
+  const present = groups.filter((g) => nodes.some((n) => n.group === g));
+  const clusters: ElkNode[] = present.map((group, order) => ({
+    id: `cluster:${group}`,
+    layoutOptions: {
+      // Inside a topic, pages are packed in reading order (the landing page first) into rows of a set
+      // width: two or three columns on a desktop, one on a phone (a target narrower than any label). Links are drawn over them.
+      'elk.algorithm': 'rectpacking',
+      'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH',
+      'elk.rectpacking.widthApproximation.targetWidth': variant === 'wide' ? '540' : '120',
+      'elk.padding': `[top=${CLUSTER_TITLE},left=8,bottom=8,right=8]`,
+      'elk.spacing.nodeNode': '6',
+      'elk.priority': String(present.length - order),
+    },
+    children: nodes.filter((n) => n.group === group).map((n) => ({ id: n.id, ...labelSize(lines.get(n.id)!) })),
+    edges: edges
+      .filter(([a, b]) => groupOf.get(a) === group && groupOf.get(b) === group && a !== b)
+      .map(([a, b], i) => ({ id: `e:${group}:${i}`, sources: [a], targets: [b] })),
+  }));
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: variant === 'wide'
+      ? { 'elk.algorithm': 'rectpacking', 'elk.aspectRatio': '1.6', 'elk.spacing.nodeNode': '14', 'elk.padding': '[top=4,left=4,bottom=4,right=4]', 'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH', 'elk.rectpacking.widthApproximation.targetWidth': '1180' }
+      : { 'elk.algorithm': 'box', 'elk.aspectRatio': '0.05', 'elk.spacing.nodeNode': '12', 'elk.padding': '[top=4,left=4,bottom=4,right=4]', 'elk.box.packingMode': 'SIMPLE' },
+    children: clusters,
+  };
+  const out = await elk.layout(root);
+  const placed = new Map<string, PlacedNode>();
+  const placedClusters: PlacedCluster[] = [];
+  const round = (v: number | undefined) => Math.round((v ?? 0) * 10) / 10;
+  for (const cluster of out.children ?? []) {
+    const cx = round(cluster.x);
+    const cy = round(cluster.y);
+    placedClusters.push({ group: cluster.id.slice('cluster:'.length), x: cx, y: cy, width: round(cluster.width), height: round(cluster.height) });
+    for (const child of cluster.children ?? []) {
+      placed.set(child.id, { id: child.id, lines: lines.get(child.id)!, x: round(cx + (child.x ?? 0)), y: round(cy + (child.y ?? 0)), width: round(child.width), height: round(child.height) });
     }
-    for (const [from, to] of edges) {
-      const a = pos.get(from);
-      const b = pos.get(to);
-      if (!a || !b) continue;
-      const dx = a.x - b.x;
-      const dy = a.y - b.y;
-      const dist = Math.max(Math.hypot(dx, dy), 0.01);
-      // Dense link graphs would collapse into a ball: keep attraction gentle relative to repulsion.
-      const force = (dist * dist) / k / 8;
-      const da = disp.get(from)!;
-      const db = disp.get(to)!;
-      da.x -= (dx / dist) * force; da.y -= (dy / dist) * force;
-      db.x += (dx / dist) * force; db.y += (dy / dist) * force;
-    }
-    for (const n of nodes) {
-      const p = pos.get(n.id)!;
-      const d = disp.get(n.id)!;
-      const c = centre(n.group);
-      d.x += (c.x - p.x) * 0.25;
-      d.y += (c.y - p.y) * 0.25;
-      const len = Math.max(Math.hypot(d.x, d.y), 0.01);
-      p.x = Math.min(width - margin, Math.max(margin, p.x + (d.x / len) * Math.min(len, temperature)));
-      p.y = Math.min(height - 40, Math.max(30, p.y + (d.y / len) * Math.min(len, temperature)));
-    }
-    temperature = Math.max(0.5, temperature * 0.985);
   }
-  for (const p of pos.values()) { p.x = Math.round(p.x); p.y = Math.round(p.y); }
-  return pos;
+  return { width: Math.ceil(out.width ?? 0), height: Math.ceil(out.height ?? 0), nodes: placed, clusters: placedClusters };
+}
+
+/** Pairs of boxes that overlap (for tests: labels are the node boxes, so none may). */
+export function overlappingBoxes(boxes: (Box & { id: string })[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push([a.id, b.id]);
+    }
+  }
+  return out;
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Renders a laid-out graph as an inline SVG whose nodes are links; colours come from CSS classes per group. */
-export function renderGraphSvg(opts: {
-  nodes: MapNode[];
-  edges: MapEdge[];
-  width: number;
-  height: number;
-  label: string;
-  current?: string;
-}): string {
-  const { nodes, edges, width, height, label, current } = opts;
-  const pos = layoutGraph(nodes, edges, width, height);
-  const lines = edges
-    .filter(([a, b]) => pos.has(a) && pos.has(b))
-    .map(([a, b]) => {
-      const p = pos.get(a)!;
-      const q = pos.get(b)!;
-      return `<line x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`;
-    })
-    .join('');
-  const nodeMarkup = nodes
-    .map((n) => {
-      const p = pos.get(n.id)!;
-      const cls = `node topic-${n.group}${n.id === current ? ' current' : ''}`;
-      return `<a class="${cls}" href="${escapeXml(n.url)}" aria-label="${escapeXml(n.title)}"${n.id === current ? ' aria-current="page"' : ''}>` +
-        `<circle cx="${p.x}" cy="${p.y}" r="${n.id === current ? 11 : 8}"/>` +
-        `<text x="${p.x}" y="${p.y + 22}" text-anchor="middle">${escapeXml(n.label)}</text></a>`;
-    })
-    .join('');
-  return `<svg class="graph" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeXml(label)}">` +
-    `<g class="edges" aria-hidden="true">${lines}</g><g class="nodes">${nodeMarkup}</g></svg>`;
-}
+/** Where a node's dot sits: its links and the path start and end there. */
+const dotOf = (n: PlacedNode) => ({ x: Math.round((n.x + MAP_TEXT.dot / 2) * 10) / 10, y: Math.round((n.y + MAP_TEXT.padY + MAP_TEXT.lineHeight / 2) * 10) / 10 });
 
 /**
- * A short node label: the title cut at a word boundary. No ellipsis, so the visible label stays a
- * substring of the link's accessible name (the full title), as WCAG "label in name" requires.
+ * The map as a static SVG: topic clusters, links (one line per linked pair, classed by both topics so CSS
+ * can filter them), the reading path as a polyline, and every page as a link showing its full title.
  */
-export function shortLabel(title: string, max = 26): string {
-  if (title.length <= max) return title;
-  // Whole words only: a label that ends mid-word no longer reads as part of the name.
-  const space = title.lastIndexOf(' ', max);
-  const cut = space > 0 ? title.slice(0, space) : title.split(' ')[0]!;
-  return cut.replace(/[\s,:;–-]+$/, '');
+export function renderConceptMapSvg(opts: {
+  layout: MapLayout; nodes: MapNode[]; edges: MapEdge[]; path: string[]; variant: MapVariant; label: string; groupLabels: Record<string, string>;
+}): string {
+  const { layout, nodes, edges, path, variant, label, groupLabels } = opts;
+  const groupOf = new Map(nodes.map((n) => [n.id, n.group]));
+  const clusters = layout.clusters
+    .map((c) => `<rect class="cluster topic-${c.group}" x="${c.x}" y="${c.y}" width="${c.width}" height="${c.height}" rx="6"/>` +
+      `<text class="cluster-title topic-${c.group}" x="${c.x + 8}" y="${c.y + 17}">${escapeXml(groupLabels[c.group] ?? c.group)}</text>`)
+    .join('');
+  const seen = new Set<string>();
+  const lines = edges
+    .filter(([a, b]) => {
+      const key = [a, b].sort().join(' ');
+      if (a === b || seen.has(key) || !layout.nodes.has(a) || !layout.nodes.has(b)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(([a, b]) => {
+      const p = dotOf(layout.nodes.get(a)!);
+      const q = dotOf(layout.nodes.get(b)!);
+      return `<line class="t-${groupOf.get(a)} t-${groupOf.get(b)}" data-a="${escapeXml(a)}" data-b="${escapeXml(b)}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}"/>`;
+    })
+    .join('');
+  const points = path.filter((id) => layout.nodes.has(id)).map((id) => dotOf(layout.nodes.get(id)!)).map((p) => `${p.x},${p.y}`).join(' ');
+  const nodeMarkup = nodes
+    .filter((n) => layout.nodes.has(n.id))
+    .map((n) => {
+      const box = layout.nodes.get(n.id)!;
+      const dot = dotOf(box);
+      const onPath = path.includes(n.id) ? ' on-path' : '';
+      const text = box.lines
+        // A space ends every line but the last, so the text reads as the title (its accessible name) once joined.
+        .map((line, i, all) => `<tspan x="${box.x + MAP_TEXT.dot}" y="${Math.round((dot.y + 4 + i * MAP_TEXT.lineHeight) * 10) / 10}">${escapeXml(line)}${i < all.length - 1 ? ' ' : ''}</tspan>`)
+        .join('');
+      return `<a class="node topic-${n.group}${onPath}" href="${escapeXml(n.url)}" data-node="${escapeXml(n.id)}" aria-label="${escapeXml(n.title)}">` +
+        `<rect class="hit" x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" rx="4"/>` +
+        `<circle cx="${dot.x}" cy="${dot.y}" r="5"/><text>${text}</text></a>`;
+    })
+    .join('');
+  return `<svg class="concept-map map-${variant}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${escapeXml(label)}">` +
+    `<g aria-hidden="true">${clusters}</g><g class="edges" aria-hidden="true">${lines}</g>` +
+    (points ? `<polyline class="reading-path" aria-hidden="true" points="${points}"/>` : '') +
+    `<g class="nodes">${nodeMarkup}</g></svg>`;
 }

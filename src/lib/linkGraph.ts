@@ -54,5 +54,8 @@ export function citationCounts(page: Page): Map<string, number> {
   return counts;
 }
 
-/** The id of the `n`-th (1-based) citation of a source on a page, the target of its back-link. */
-export const citationAnchor = (sourceId: string, n: number) => `cite-${sourceId}-${n}`;
+/**
+ * The id of the `k`-th (1-based) citation of the page's source number `n`, the target of its back-link.
+ * Short, because a page can carry dozens of citations.
+ */
+export const citationAnchor = (n: number, k: number) => `cite-${n}-${k}`;

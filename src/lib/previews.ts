@@ -24,7 +24,7 @@ function sourceDetails(data: SourceData): string[] {
 
 /**
  * All preview data, keyed like the `data-preview` attribute of a cross-link (`page:<id>`, `term:<id>`,
- * `sym:<name>`, and `source:<id>` for citations).
+ * `sym:<name>`), and `source:<id>` for a citation (whose link to `#source-<id>` gives the key).
  */
 export function buildPreviews(site: Site): Record<string, Preview> {
   const out: Record<string, Preview> = {};

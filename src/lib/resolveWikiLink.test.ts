@@ -39,7 +39,7 @@ describe('resolveWikiLink', () => {
 
   it('resolves a citation to the page\'s source list entry', () => {
     const result = resolve('cite:src-two|§1.2');
-    expect(result.ok && result.link).toEqual({ kind: 'cite', href: '#source-src-two', preview: 'source:src-two', sourceId: 'src-two', locator: '§1.2' });
+    expect(result.ok && result.link).toEqual({ kind: 'cite', href: '#source-src-two', sourceId: 'src-two', locator: '§1.2' });
   });
 
   it('refuses unknown targets with a message', () => {

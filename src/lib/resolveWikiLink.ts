@@ -5,7 +5,7 @@ export type ResolvedLink =
   | { kind: 'page'; href: string; label: string; preview: string; pageId: string; anchor: string | null }
   | { kind: 'term'; href: string; label: string; preview: string; termId: string }
   | { kind: 'sym'; href: string; label: string; preview: string; name: string }
-  | { kind: 'cite'; href: string; preview: string; sourceId: string; locator: string | null };
+  | { kind: 'cite'; href: string; sourceId: string; locator: string | null };
 
 export type Resolution = { ok: true; link: ResolvedLink } | { ok: false; message: string };
 
@@ -41,7 +41,7 @@ export function resolveWikiLink(site: Site, link: WikiLink, fromPage: string | n
     }
     case 'cite': {
       if (!site.sources.has(link.id)) return { ok: false, message: `unknown source id "${link.id}" (no content/sources/${link.id}.yaml)` };
-      return { ok: true, link: { kind: 'cite', href: `#source-${link.id}`, preview: `source:${link.id}`, sourceId: link.id, locator: link.locator } };
+      return { ok: true, link: { kind: 'cite', href: `#source-${link.id}`, sourceId: link.id, locator: link.locator } };
     }
   }
 }

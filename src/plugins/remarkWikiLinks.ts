@@ -50,7 +50,7 @@ export default function remarkWikiLinks() {
             type: 'link',
             url: link.href,
             children: [{ type: 'text', value: `[${n}${link.locator ? `, ${link.locator}` : ''}]` }],
-            data: { hProperties: { className: ['cite'], id: citationAnchor(link.sourceId, k), 'data-cite': link.sourceId, 'data-preview': link.preview } },
+            data: { hProperties: { className: ['cite'], id: citationAnchor(n, k) } },
           } as PhrasingContent);
           continue;
         }

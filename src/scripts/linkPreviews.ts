@@ -1,119 +1,30 @@
-// Link previews: hovering or focusing a cross-link or citation shows what it points to. Data comes from one
-// JSON file fetched on first use. Touch: the first tap shows the preview with an "Open" link at its foot;
-// a second tap on the link follows it too.
-import type { Preview } from '../lib/previews.ts';
-
-const SHOW_DELAY = 250;
-const HIDE_DELAY = 200;
-let data: Promise<Record<string, Preview>> | null = null;
-const loadData = () => (data ??= fetch('/previews.json').then((r) => r.json()));
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** What the "Open" action at the foot of a tapped preview says, per kind of link. */
-const OPEN_LABELS: Record<Preview['type'], string> = { page: 'Open page', term: 'Open in the glossary', sym: 'Open in the symbol index', source: 'Go to the source' };
-
-function render(p: Preview, link: HTMLAnchorElement): string {
-  if (p.type === 'source') {
-    // The locator is the text after the number in the marker: "[3, §29.6]" -> "§29.6".
-    const locator = /^\[\d+, ([\s\S]*)\]$/.exec(link.textContent ?? '')?.[1];
-    return `<p class="preview-kicker">Source · ${escapeHtml(p.kind)}</p><p class="preview-title">${escapeHtml(p.title)}</p>${
-      locator ? `<p>Cited here: ${escapeHtml(locator)}</p>` : ''}${p.details.length ? `<p class="preview-details">${p.details.map(escapeHtml).join(' · ')}</p>` : ''}`;
-  }
-  if (p.type === 'page') {
-    return `<p class="preview-kicker">${escapeHtml(p.topic)}</p><p class="preview-title">${escapeHtml(p.title)}</p><p>${escapeHtml(p.summary)}</p>`;
-  }
-  if (p.type === 'term') {
-    return `<p class="preview-kicker">Glossary</p><p class="preview-title">${escapeHtml(p.title)} <span>${escapeHtml(p.expansion)}</span></p><p>${escapeHtml(p.definition)}</p>`;
-  }
-  const where = p.proposedBy
-    ? `<p class="preview-note">Proposed by the ${escapeHtml(p.proposedBy.toUpperCase())} patch; not in any kernel release.</p>`
-    : `<p class="preview-links">Source: ${p.elixir.map((e) => `<a href="${escapeHtml(e.url)}" rel="noopener noreferrer">${escapeHtml(e.version)}</a>`).join(' · ')}</p>`;
-  return `<p class="preview-kicker">Kernel ${escapeHtml(p.kind)}</p><p class="preview-title"><code>${escapeHtml(p.title)}</code></p><p><code>${escapeHtml(p.file)}</code></p><p>${escapeHtml(p.summary)}</p>${where}`;
-}
+// Link previews load on first use, so they weigh nothing on a page until a reader reaches a cross-link or
+// a citation: this stub waits for the first hover, keyboard focus or tap on one, then loads linkPreviewBox.ts.
+// A tap on a touch screen is held back (the first tap previews), also while the module loads.
+const PREVIEW_LINKS = 'a[data-preview], a.cite';
 
 export function initLinkPreviews() {
-  const box = document.createElement('div');
-  box.id = 'link-preview';
-  box.className = 'link-preview';
-  box.setAttribute('role', 'tooltip');
-  box.hidden = true;
-  // Inside <main> so the preview belongs to a landmark.
-  (document.querySelector('main') ?? document.body).append(box);
-
-  let current: HTMLAnchorElement | null = null;
-  let showTimer = 0;
-  let hideTimer = 0;
-  let lastPointer = '';
-
-  const hide = () => {
-    clearTimeout(showTimer);
-    box.hidden = true;
-    current?.removeAttribute('aria-describedby');
-    current = null;
-  };
-  const show = async (link: HTMLAnchorElement, tapped = false) => {
-    clearTimeout(hideTimer);
-    const key = link.dataset.preview!;
-    const preview: Preview | undefined = (await loadData())[key];
-    if (!preview) return;
-    if (current && current !== link) current.removeAttribute('aria-describedby');
-    current = link;
-    box.innerHTML = render(preview, link);
-    if (tapped) {
-      // A phone has no hover: say plainly how to go on (Wikipedia's mobile previews end the same way).
-      const open = document.createElement('a');
-      open.className = 'preview-open';
-      open.href = link.href;
-      open.textContent = `${OPEN_LABELS[preview.type]} →`;
-      box.append(open);
-    }
-    box.hidden = false;
-    link.setAttribute('aria-describedby', box.id);
-    // Position below the link (above if there is no room), inside the viewport; absolute, so no layout shift.
-    const r = link.getBoundingClientRect();
-    const width = Math.min(360, document.documentElement.clientWidth - 16);
-    box.style.width = `${width}px`;
-    const left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8));
-    const below = r.bottom + 8 + box.offsetHeight < window.innerHeight;
-    box.style.left = `${left + window.scrollX}px`;
-    box.style.top = `${(below ? r.bottom + 6 : r.top - box.offsetHeight - 6) + window.scrollY}px`;
-  };
-  const linkOf = (target: EventTarget | null) =>
-    target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview]') : null;
-
-  document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType), true);
-  document.addEventListener('pointerover', (e) => {
-    if (e.pointerType !== 'mouse') return;
-    if (box.contains(e.target as Node)) return clearTimeout(hideTimer);
-    const link = linkOf(e.target);
+  let pointer = '';
+  let loading = false;
+  const events = ['pointerover', 'focusin', 'click'] as const;
+  const onPointerDown = (e: PointerEvent) => (pointer = e.pointerType);
+  const onFirstUse = (e: Event) => {
+    const link = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>(PREVIEW_LINKS) : null;
     if (!link) return;
-    clearTimeout(showTimer);
-    showTimer = window.setTimeout(() => void show(link), SHOW_DELAY);
-  });
-  document.addEventListener('pointerout', (e) => {
-    if (e.pointerType !== 'mouse') return;
-    if (linkOf(e.target) || box.contains(e.target as Node)) {
-      clearTimeout(showTimer);
-      hideTimer = window.setTimeout(hide, HIDE_DELAY);
-    }
-  });
-  document.addEventListener('focusin', (e) => {
-    const link = linkOf(e.target);
-    if (link && lastPointer !== 'touch') void show(link);
-  });
-  document.addEventListener('focusout', (e) => {
-    if (linkOf(e.target) && !box.contains(e.relatedTarget as Node)) hideTimer = window.setTimeout(hide, HIDE_DELAY);
-  });
-  document.addEventListener('click', (e) => {
-    const link = linkOf(e.target);
-    if (!link || lastPointer !== 'touch') return;
-    if (current !== link || box.hidden) {
+    const touch = pointer === 'touch' || (e instanceof PointerEvent && e.pointerType === 'touch');
+    if (e.type === 'click') {
+      if (!touch) return;
       e.preventDefault();
-      void show(link, true);
-    }
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !box.hidden) hide();
-  });
+    } else if (touch) return; // a tap previews on its click
+    if (loading) return;
+    loading = true;
+    const how = e.type === 'click' ? 'tap' : e.type === 'focusin' ? 'focus' : 'hover';
+    void import('./linkPreviewBox.ts').then((m) => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      for (const type of events) document.removeEventListener(type, onFirstUse, true);
+      m.startLinkPreviews({ link, how, pointer });
+    });
+  };
+  document.addEventListener('pointerdown', onPointerDown, true);
+  for (const type of events) document.addEventListener(type, onFirstUse, true);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeadersFile } from '../../scripts/serve.ts';
 import { leakedWikiLinks } from '../../src/lib/wikiLink.ts';
+import type { HTMLElement } from 'node-html-parser';
 import { DIST, distPages, isDocPage } from './distSite.ts';
 
 const pages = distPages();
@@ -106,7 +107,9 @@ describe('links in the built site', () => {
 
   it('every cross-link has a preview in previews.json', () => {
     const previews = JSON.parse(readFileSync(join(DIST, 'previews.json'), 'utf8')) as Record<string, unknown>;
-    const missing = pages.flatMap((p) => p.root.querySelectorAll('a[data-preview]').map((a) => a.getAttribute('data-preview')!)).filter((k) => !(k in previews));
+    // A citation's key is its target's: #source-<id> -> source:<id> (see linkPreviewBox.ts).
+    const keyOf = (a: HTMLElement) => a.getAttribute('data-preview') ?? `source:${a.getAttribute('href')!.slice('#source-'.length)}`;
+    const missing = pages.flatMap((p) => p.root.querySelectorAll('a[data-preview], a.cite').map(keyOf)).filter((k) => !(k in previews));
     expect(missing).toEqual([]);
   });
 
