@@ -19,6 +19,11 @@ export const searchQuestionSchema = z
     kind: z.enum(SEARCH_QUESTION_KINDS),
     answers: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a page id such as apicv/posted-interrupts')).min(1),
     source: z.string().min(10),
+    /**
+     * A ranking miss measured on the built site and not fixed yet: what search returned instead. The
+     * test expects these to fail, so a miss that starts passing fails until this field is removed.
+     */
+    miss: z.string().min(10).optional(),
   })
   .superRefine((q, ctx) => {
     const words = wordCount(q.query);

@@ -81,9 +81,13 @@ describe('search questions', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each(questions)('[$kind] $query', (q) => {
+  const answered = (q: (typeof questions)[number]) => {
     const top = found.get(q.query);
     expect(top, 'the search ran').toBeDefined();
     expect(top!.some((p) => q.answers.includes(p)), `top ${TOP}: ${top!.join(', ')}; expected one of ${q.answers.join(', ')}`).toBe(true);
-  });
+  };
+  it.each(questions.filter((q) => !q.miss))('[$kind] $query', answered);
+  // Known ranking misses, listed with what search returned: each must still miss; one that passes
+  // fails here until its `miss` field is removed from questions.yaml.
+  it.fails.each(questions.filter((q) => q.miss))('[$kind, known miss] $query', answered);
 });
