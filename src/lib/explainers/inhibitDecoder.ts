@@ -314,8 +314,9 @@ export const EXAMPLE = { version: 'rfc-v6.5' as VersionId, input: 'kvm_apicv_inh
 
 /**
  * What the decoder opens on (rendered at build time, and the initial state with JavaScript): a line
- * Linux 6.12 prints on an AMD host when the in-kernel PIT enters reinject mode, kvm_pit_set_reinject()
- * (i8254.c:307-308 in 6.12.118); Intel drops PIT_REINJ before recording it (x86.c:10186).
+ * Linux 6.12 prints on an AMD host when the in-kernel PIT enters reinject mode: kvm_pit_set_reinject()
+ * calls `kvm_set_apicv_inhibit(kvm, APICV_INHIBIT_REASON_PIT_REINJ)` (6.12.118 i8254.c:307-308); Intel
+ * drops the reason before recording it, at the `required_apicv_inhibits` check (6.12.118 x86.c:10188).
  */
 export const DEFAULT_EXAMPLE = { version: 'v6.12' as VersionId, input: 'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200 PIT_REINJ' };
 
