@@ -2,6 +2,8 @@
 // JSON file fetched on first use. Touch: the first tap shows the preview with an "Open" link at its foot;
 // a second tap on the link follows it too. Loaded by linkPreviews.ts on the first hover, focus or tap.
 import type { Preview } from '../lib/previews.ts';
+import stylesheet from '../styles/previews.css?url';
+import { loadStylesheet } from './loadStylesheet.ts';
 
 const SHOW_DELAY = 250;
 const HIDE_DELAY = 200;
@@ -40,6 +42,7 @@ export interface FirstUse {
 }
 
 export function startLinkPreviews(first: FirstUse) {
+  void loadStylesheet(stylesheet);
   const box = document.createElement('div');
   box.id = 'link-preview';
   box.className = 'link-preview';
@@ -63,7 +66,8 @@ export function startLinkPreviews(first: FirstUse) {
     clearTimeout(hideTimer);
     // A citation's preview key comes from its target (#source-<id>), to keep dozens of markers per page small.
     const key = link.dataset.preview ?? `source:${link.hash.slice('#source-'.length)}`;
-    const preview: Preview | undefined = (await loadData())[key];
+    const [all] = await Promise.all([loadData(), loadStylesheet(stylesheet)]);
+    const preview: Preview | undefined = all[key];
     if (!preview) return;
     if (current && current !== link) current.removeAttribute('aria-describedby');
     current = link;

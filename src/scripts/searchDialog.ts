@@ -1,8 +1,8 @@
 // The Ctrl/Cmd+K search dialog: a native <dialog> around the shared search view, with a close button,
 // a keyboard hint and a link to /search/ with the same query. Loaded when search is first opened.
-// The stylesheet is fetched with the dialog, as a file: imported as CSS, Astro would inline it into
-// every page that has the header button.
+// Its stylesheet is fetched with it (loadStylesheet.ts).
 import stylesheet from '../styles/search.css?url';
+import { loadStylesheet } from './loadStylesheet.ts';
 import { createSearchView, type SearchView } from './searchView.ts';
 
 export interface SearchDialog {
@@ -12,15 +12,7 @@ export interface SearchDialog {
 
 /** Builds the dialog once, on first use, and adds it to the page (closed) once its styles have loaded. */
 export async function buildSearchDialog(): Promise<SearchDialog> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = stylesheet;
-  await new Promise<void>((resolve) => {
-    // A stylesheet that fails to load leaves the dialog plain but usable.
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-    document.head.append(link);
-  });
+  await loadStylesheet(stylesheet);
   const element = document.createElement('dialog');
   element.className = 'search-dialog';
   element.setAttribute('aria-label', 'Search the atlas');
