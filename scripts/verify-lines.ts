@@ -4,24 +4,13 @@
 // References for the tree's exact version must land on the identifier they name; each one that moved is
 // reported with where that identifier is now. References for other versions are counted, not checked.
 // The convention a reference follows is in src/lib/lineReferences.ts and README ("Line references").
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { kernelTreeVersion } from '../src/lib/kernelVersion.ts';
 import { checkReference, describeCheck, findLineReferences, type KernelTree } from '../src/lib/lineReferences.ts';
+import { kernelTreeFromArgs } from './kernelTreeArg.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const tree = process.argv.slice(2).find((a) => !a.startsWith('--'));
-if (!tree || !existsSync(join(tree, 'Makefile'))) {
-  console.error('usage: npm run verify:lines -- <path-to-kernel-tree>');
-  process.exit(2);
-}
-let version: string;
-try {
-  version = kernelTreeVersion(tree);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
+const { tree, version } = kernelTreeFromArgs('npm run verify:lines -- <path-to-kernel-tree>');
 
 const walk = (dir: string, keep: (name: string) => boolean): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

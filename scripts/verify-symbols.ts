@@ -5,25 +5,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { kernelTreeVersion } from '../src/lib/kernelVersion.ts';
+import { kernelTreeFromArgs } from './kernelTreeArg.ts';
 import { findDefinition } from '../src/lib/symbolDefinition.ts';
 import { buildSite } from '../src/lib/site.ts';
 import { CONTENT_ROOT } from '../src/lib/project.ts';
 
 const args = process.argv.slice(2);
-const tree = args.find((a) => !a.startsWith('--'));
 const record = args.includes('--record');
-if (!tree || !existsSync(join(tree, 'Makefile'))) {
-  console.error('usage: npm run verify:symbols -- <path-to-kernel-tree> [--record]');
-  process.exit(2);
-}
-let version: string;
-try {
-  version = kernelTreeVersion(tree);
-} catch (e) {
-  console.error((e as Error).message);
-  process.exit(2);
-}
+const { tree, version } = kernelTreeFromArgs('npm run verify:symbols -- <path-to-kernel-tree> [--record]');
 console.log(`kernel tree ${tree}: version ${version} (from its Makefile)\n`);
 
 const site = buildSite(CONTENT_ROOT);
