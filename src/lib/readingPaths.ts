@@ -9,6 +9,8 @@ export interface ReadingPath {
   title: string;
   description: string;
   pages: string[];
+  /** What a step adds, by page id (curated paths only). */
+  notes?: Record<string, string>;
 }
 
 /** Pages of one topic in reading order: landing first, then by `order`, then by title. */

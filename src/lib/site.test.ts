@@ -18,6 +18,13 @@ describe('loadSite on good content', () => {
     expect(site.sources.get('src-one')!.data.date).toBe('2026-01-01');
   });
 
+  it('reads reading-path steps written as a page id or as a page with a note', () => {
+    const dir = fixtureWith({ 'paths.yaml': (t) => t.replace('pages: [apic, apic/child, apicv]', 'pages:\n    - apic\n    - page: apicv\n      note: the next layer up') });
+    const { site, errors } = loadSite(dir, dir);
+    expect(errors).toEqual([]);
+    expect(site.paths[0]).toMatchObject({ pages: ['apic', 'apicv'], notes: { apicv: 'the next layer up' } });
+  });
+
   it('ignores [[...]] inside code', () => {
     const { site } = loadSite(GOOD_FIXTURE);
     expect(site.pages.get('apic/child')!.links.map((l) => l.raw)).toEqual(['[[apic]]']);
@@ -118,6 +125,11 @@ describe('bad content fails with file and line', () => {
     expect(errorsOf(dir)).toEqual([
       'docs/apic/child.mdx:16: "[[" opens no cross-link (no matching "]]", or formatting inside the link); it would show as raw text',
     ]);
+  });
+
+  it('names an unknown page in a reading-path step that carries a note', () => {
+    const dir = fixtureWith({ 'paths.yaml': (t) => t.replace('pages: [apic, apic/child, apicv]', 'pages:\n    - apic\n    - page: nope\n      note: what it adds') });
+    expect(errorsOf(dir)).toEqual(['paths.yaml:6: reading path "tour" names unknown page "nope"']);
   });
 
   it('names unknown pages in reading paths', () => {

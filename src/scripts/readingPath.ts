@@ -10,7 +10,17 @@ function remembered(): string | null {
   }
 }
 
+function remember(pathId: string) {
+  try {
+    sessionStorage.setItem(READING_PATH_KEY, pathId);
+  } catch {
+    // see remembered()
+  }
+}
+
 export function initReadingPath() {
+  // Lists of a whole path (the home page's) start the reader on that path.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-path-link]')) link.addEventListener('click', () => remember(link.dataset.pathLink!));
   const nav = document.querySelector<HTMLElement>('.prev-next');
   if (!nav) return;
   const steps = [...nav.querySelectorAll<HTMLElement>('.path-step')];
@@ -18,13 +28,7 @@ export function initReadingPath() {
   for (const step of steps) {
     step.classList.toggle('primary', step.dataset.path === primary);
     for (const link of step.querySelectorAll('a')) {
-      link.addEventListener('click', () => {
-        try {
-          sessionStorage.setItem(READING_PATH_KEY, step.dataset.path!);
-        } catch {
-          // see remembered()
-        }
-      });
+      link.addEventListener('click', () => remember(step.dataset.path!));
     }
   }
 }
