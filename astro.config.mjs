@@ -18,24 +18,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  // A CSP meta tag on every page: scripts only from this origin or by hash (no 'unsafe-inline');
-  // Pagefind needs WebAssembly. Styles allow inline attributes (Expressive Code colours tokens with them).
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
-    },
-  },
+  // The CSP meta tag comes from BaseLayout (src/lib/contentSecurityPolicy.ts), not Astro's `security.csp`.
   integrations: [
     contentCheck(),
     expressiveCode(),

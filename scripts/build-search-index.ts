@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { getProject } from '../src/lib/project.ts';
-import { htmlForIndex, searchRecords } from '../src/lib/search/records.ts';
+import { htmlForIndex, pageIndexFields, searchRecords } from '../src/lib/search/records.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const SKIPPED = new Set(['glossary/index.html', 'symbols/index.html']);
@@ -18,6 +18,8 @@ const fail = (what: string, errors: string[]) => {
 const { index, errors } = await createIndex({ forceLanguage: 'en' });
 fail('createIndex', errors);
 if (!index) throw new Error('build-search-index: Pagefind returned no index');
+const { site, graph, acronyms } = getProject();
+const pageByUrl = new Map([...site.pages.values()].map((p) => [p.url, p]));
 let pages = 0;
 // Sorted, so two builds of the same tree write the same index.
 const htmlFiles = readdirSync(dist, { recursive: true, withFileTypes: true })
@@ -29,10 +31,12 @@ for (const path of htmlFiles) {
   const html = readFileSync(join(dist, path), 'utf8');
   if (!html.includes('data-pagefind-body')) continue;
   const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-  fail(path, (await index.addHTMLFile({ url, content: htmlForIndex(html) })).errors);
+  // Doc pages get their filters and weighted meta here, not in their HTML (see pageIndexFields).
+  const page = pageByUrl.get(url);
+  const content = htmlForIndex(html, page && pageIndexFields(site, acronyms, page));
+  fail(path, (await index.addHTMLFile({ url, content })).errors);
   pages++;
 }
-const { site, graph } = getProject();
 const records = searchRecords(site, graph);
 for (const record of records) fail(record.url, (await index.addCustomRecord(record)).errors);
 fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildLinkGraph } from '../linkGraph.ts';
 import { loadSite } from '../site.ts';
 import { fixtureWith, GOOD_FIXTURE } from '../testFixture.ts';
-import { htmlForIndex, RECORD_KIND, searchRecords } from './records.ts';
+import { searchAcronyms } from '../searchMeta.ts';
+import { htmlForIndex, pageIndexFields, RECORD_KIND, searchRecords } from './records.ts';
 import { buildVocabulary } from './vocabulary.ts';
 
 describe('search records', () => {
@@ -32,6 +33,20 @@ describe('htmlForIndex', () => {
     const html = '<p>Set by the CPU<a href="#cite-1" class="cite" data-cite="sdm">[1, §29.6]</a>.</p><table><tr><th>Bits</th><th>Field</th></tr></table>';
     const text = htmlForIndex(html).replace(/<[^>]+>/g, '');
     expect(text).toBe('Set by the CPU.Bits Field  ');
+  });
+
+  it("adds the page's filters and weighted meta inside its indexed body, escaped", () => {
+    const { site } = loadSite(GOOD_FIXTURE);
+    const page = site.pages.get('apic')!;
+    const fields = pageIndexFields(site, searchAcronyms(site), page);
+    expect(fields.filters).toEqual({ topic: 'Local APIC', vendor: expect.any(String), kind: expect.any(String) });
+    expect(fields.meta.summary).toBe(page.data.summary);
+    const html = htmlForIndex('<body><nav>menu</nav><article class="doc" data-pagefind-body><h1>T</h1></article></body>', { filters: { topic: 'A "B" & C' }, meta: { summary: 'x<y' } });
+    expect(html).toBe('<body><nav>menu</nav><article class="doc" data-pagefind-body><span hidden data-pagefind-filter="topic:A &quot;B&quot; &amp; C"></span><span hidden data-pagefind-meta="summary:x&lt;y"></span><h1>T</h1></article></body>');
+  });
+
+  it('fails when a page meant to carry index fields has no indexed body', () => {
+    expect(() => htmlForIndex('<main>no body marker</main>', { filters: {}, meta: {} })).toThrow(/data-pagefind-body/);
   });
 });
 

@@ -4,8 +4,9 @@
 // meta carries what an answer card shows. Also the cleaned copy of a page's HTML that is indexed.
 import { elixirIdentUrl } from '../elixir.ts';
 import type { LinkGraph } from '../linkGraph.ts';
+import { pageSearchAliases, type SearchAcronyms } from '../searchMeta.ts';
 import type { Page, Site } from '../site.ts';
-import { TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
+import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
 
 export const RECORD_KIND = { term: 'Glossary term', symbol: 'Kernel symbol' } as const;
 
@@ -76,12 +77,41 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
 }
 
 /**
- * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed so excerpts read
- * as prose, and a space between table cells so "Bits" and "Field" do not run together as "BitsField".
+ * What the index knows about a page beyond its text: filters (topic, vendor, kind) and weighted meta
+ * (summary, aliases, acronyms, the questions it answers; weights in PAGEFIND_OPTIONS). Given to Pagefind
+ * with the indexed copy of the page instead of being written into every page's HTML.
  */
-export function htmlForIndex(html: string): string {
-  return html
+export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms>, page: Page) {
+  const { data } = page;
+  const names = acronyms.get(page.id) ?? { acronyms: [], extended: [] };
+  const aliases = pageSearchAliases(site, page);
+  const meta: Record<string, string> = { summary: data.summary };
+  if (aliases.length) meta.aliases = aliases.join(', ');
+  if (names.acronyms.length) meta.acronyms = names.acronyms.join(' ');
+  if (names.extended.length) meta.extended_acronyms = names.extended.join(' ');
+  if (data.questions.length) meta.questions = data.questions.join(' ');
+  return { filters: { topic: TOPIC_LABELS[data.topic], vendor: VENDOR_LABELS[data.vendor], kind: KIND_LABELS[data.kind] }, meta };
+}
+
+const attribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed so excerpts read
+ * as prose, a space between table cells so "Bits" and "Field" do not run together as "BitsField", and
+ * the page's index fields (pageIndexFields) as Pagefind's hidden filter and meta elements.
+ */
+export function htmlForIndex(html: string, fields?: ReturnType<typeof pageIndexFields>): string {
+  const cleaned = html
     .replace(/<a\b[^>]*\bclass="cite"[^>]*>[^<]*<\/a>/g, '')
     .replace(/<\/(td|th)>/g, '</$1> ')
     .replace(/<\/tr>/g, '</tr> ');
+  if (!fields) return cleaned;
+  const tags = [
+    ...Object.entries(fields.filters).map(([k, v]) => `<span hidden data-pagefind-filter="${attribute(`${k}:${v}`)}"></span>`),
+    ...Object.entries(fields.meta).map(([k, v]) => `<span hidden data-pagefind-meta="${attribute(`${k}:${v}`)}"></span>`),
+  ].join('');
+  const body = /<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(cleaned);
+  if (!body) throw new Error('htmlForIndex: the page has no data-pagefind-body element to carry its index fields');
+  const at = body.index + body[0].length;
+  return cleaned.slice(0, at) + tags + cleaned.slice(at);
 }

@@ -1,0 +1,27 @@
+// The Content-Security-Policy every page carries in a meta tag (scripts/write-headers.ts repeats it as an
+// HTTP header). Written here rather than by Astro's `security.csp`, which lists a hash for every script
+// the project bundles on every page: ours are all files from this origin ('self'), so the only hash a
+// page needs is its one inline script's (the theme boot), and the meta tag stays one line.
+import { createHash } from 'node:crypto';
+
+/** `'sha256-…'` source expression for an inline script's exact text. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+}
+
+/** The policy: same-origin everything, WebAssembly for Pagefind, inline scripts only by hash; styles
+ *  allow inline attributes because Expressive Code colours tokens with them. */
+export function contentSecurityPolicy(inlineScripts: string[]): string {
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    ["script-src 'self' 'wasm-unsafe-eval'", ...inlineScripts.map(scriptHash)].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+  ].join('; ');
+}
