@@ -16,6 +16,8 @@ export default defineConfig({
   // Set SITE_URL when deploying so the sitemap and canonical URLs use the real origin.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // Each checkout (worktree, bench corpus) keeps its own content cache, even when node_modules is shared.
+  cacheDir: './.astro/cache',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // The CSP meta tag comes from BaseLayout (src/lib/contentSecurityPolicy.ts), not Astro's `security.csp`.

@@ -1,6 +1,7 @@
 // @ts-check
 // Expressive Code options live here (not in astro.config.mjs) so the <Code> component can use them.
 import { defineEcConfig } from 'astro-expressive-code';
+import { ecPlainDefaultTokens } from './src/plugins/ecPlainDefaultTokens.ts';
 
 export default defineEcConfig({
   themes: ['github-light', 'github-dark'],
@@ -8,6 +9,9 @@ export default defineEcConfig({
   themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
   // Keep tabs: kernel code and the patch must render byte-for-byte.
   tabWidth: 0,
+  plugins: [ecPlainDefaultTokens()],
+  // Our own button (src/scripts/copyCode.ts) reads the code from the page instead of a copy in an attribute.
+  frames: { showCopyToClipboardButton: false },
   styleOverrides: { codeFontFamily: 'var(--font-mono)', codeFontSize: '0.875rem', borderRadius: '6px' },
   shiki: {
     transformers: [

@@ -9,15 +9,13 @@ export function scriptHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
-/** The policy: same-origin everything, WebAssembly for Pagefind, inline scripts only by hash; styles
- *  allow inline attributes because Expressive Code colours tokens with them. */
+/** The policy: same-origin everything (fonts and fetches fall back to default-src, workers to script-src), WebAssembly
+ *  for Pagefind, inline scripts only by hash; styles allow inline attributes because Expressive Code
+ *  colours tokens with them. */
 export function contentSecurityPolicy(inlineScripts: string[]): string {
   return [
     "default-src 'self'",
     "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

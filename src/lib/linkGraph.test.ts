@@ -57,15 +57,15 @@ describe('reading paths', () => {
 describe('buildPreviews', () => {
   it('has a preview for every page, term and symbol', () => {
     const previews = buildPreviews(site);
-    expect(Object.keys(previews).sort()).toEqual(['page:apic', 'page:apic/child', 'page:apicv', 'source:src-one', 'source:src-two', 'sym:do_thing', 'term:xyz']);
-    expect(previews['sym:do_thing']).toMatchObject({
+    expect(Object.keys(previews).sort()).toEqual(['/apic/', '/apic/child/', '/apicv/', '/glossary/#xyz', '/symbols/#do_thing', 'source:src-one', 'source:src-two']);
+    expect(previews['/symbols/#do_thing']).toMatchObject({
       type: 'sym', file: 'arch/x86/kvm/thing.c',
       elixir: [
         { version: 'v6.5', url: 'https://elixir.bootlin.com/linux/v6.5/A/ident/do_thing' },
         { version: 'v6.12', url: 'https://elixir.bootlin.com/linux/v6.12/A/ident/do_thing' },
       ],
     });
-    expect(previews['term:xyz']).toMatchObject({ type: 'term', expansion: 'Ex why zed' });
+    expect(previews['/glossary/#xyz']).toMatchObject({ type: 'term', expansion: 'Ex why zed' });
     expect(previews['source:src-one']).toEqual({ type: 'source', title: site.sources.get('src-one')!.data.title, kind: 'Web page', details: ['2026-01-01'] });
   });
 });

@@ -1,8 +1,7 @@
 /**
  * Expressive Code writes each code line as <div class="ec-line"> inside <code>, which only allows
- * phrasing content, and its copy button holds a <div>. The same markup with <span> renders
- * identically (its CSS selects classes and makes .ec-line a grid; the button's background span is
- * styled in global.css) and is valid HTML. Code text is escaped, so "<div" in code never matches.
+ * phrasing content. The same markup with <span> renders identically (its CSS selects classes and
+ * makes .ec-line a grid) and is valid HTML. Code text is escaped, so "<div" in code never matches.
  */
 export function phrasingCodeBlocks(html: string): string {
   // Expressive Code turns a scrolling <pre> into an unnamed region at run time. Make each a named,
@@ -12,7 +11,5 @@ export function phrasingCodeBlocks(html: string): string {
   const named = html.replace(/<pre data-language="([^"]*)"(?![^>]*aria-label)/g, (_m, lang: string) =>
     `<pre data-language="${lang}" role="region" tabindex="0" aria-label="Code block ${++block}${lang && lang !== 'plaintext' ? ` (${lang})` : ''}"`);
   return named.replace(/(<pre\b(?:[^>"']|"[^"]*"|'[^']*')*>\s*<code\b[^>]*>)([\s\S]*?)(<\/code>\s*<\/pre>)/g, (_m, open: string, body: string, close: string) =>
-    `${open}${body.replace(/<div\b/g, '<span').replace(/<\/div>/g, '</span>')}${close}`)
-    // Attribute values (the copied code) may contain ">", so match quoted values whole.
-    .replace(/(<button\b(?:[^>"']|"[^"]*"|'[^']*')*>)<div><\/div>/g, '$1<span class="ec-button-bg"></span>');
+    `${open}${body.replace(/<div\b/g, '<span').replace(/<\/div>/g, '</span>')}${close}`);
 }

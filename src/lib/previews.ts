@@ -22,21 +22,34 @@ function sourceDetails(data: SourceData): string[] {
   ].filter((d): d is string => Boolean(d));
 }
 
+/** Pages whose entries are previewed one by one: a link's #fragment picks the entry. */
+const ENTRY_INDEXES = ['/glossary/', '/symbols/'];
+
 /**
- * All preview data, keyed like the `data-preview` attribute of a cross-link (`page:<id>`, `term:<id>`,
- * `sym:<name>`), and `source:<id>` for a citation (whose link to `#source-<id>` gives the key).
+ * The key of a link's preview, from where it points (so links carry no attribute of their own): a page's
+ * path (`/apicv/posted-interrupts/`, also for links to a section of it), a glossary or symbol entry's path
+ * and fragment (`/glossary/#rvi`), and `source:<id>` for a citation (`#source-<id>`).
  */
+export function previewKey(link: { pathname: string; hash: string; citation: boolean }): string {
+  if (link.citation) return `source:${link.hash.slice('#source-'.length)}`;
+  return ENTRY_INDEXES.includes(link.pathname) ? `${link.pathname}${link.hash}` : link.pathname;
+}
+
+/** Cross-links and citations: the links that have previews. */
+export const PREVIEW_LINKS = 'a.xref, a.cite';
+
+/** All preview data, keyed by previewKey. */
 export function buildPreviews(site: Site): Record<string, Preview> {
   const out: Record<string, Preview> = {};
   for (const page of site.pages.values()) {
-    out[`page:${page.id}`] = { type: 'page', title: page.data.title, topic: TOPIC_LABELS[page.data.topic], summary: page.data.summary };
+    out[page.url] = { type: 'page', title: page.data.title, topic: TOPIC_LABELS[page.data.topic], summary: page.data.summary };
   }
   for (const term of site.terms.values()) {
-    out[`term:${term.id}`] = { type: 'term', title: term.data.term, expansion: term.data.expansion, definition: term.data.definition };
+    out[term.url] = { type: 'term', title: term.data.term, expansion: term.data.expansion, definition: term.data.definition };
   }
   for (const symbol of site.symbols.values()) {
     const { name, kind, file, summary, proposedBy } = symbol.data;
-    out[`sym:${name}`] = {
+    out[symbol.url] = {
       type: 'sym', title: name, kind, file, summary,
       elixir: symbolElixirLinks(symbol).map(({ version, url }) => ({ version, url })),
       ...(proposedBy ? { proposedBy } : {}),

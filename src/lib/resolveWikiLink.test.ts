@@ -11,7 +11,7 @@ describe('resolveWikiLink', () => {
   it('resolves a page to its URL with its title as label', () => {
     expect(resolve('apic/child')).toEqual({
       ok: true,
-      link: { kind: 'page', href: '/apic/child/', label: 'Child page', preview: 'page:apic/child', pageId: 'apic/child', anchor: null },
+      link: { kind: 'page', href: '/apic/child/', label: 'Child page', pageId: 'apic/child', anchor: null },
     });
   });
 
@@ -28,13 +28,13 @@ describe('resolveWikiLink', () => {
   it('resolves a term by name or alias, in any case', () => {
     for (const key of ['term:XYZ', 'term:xyz', 'term:Ex Why Zed']) {
       const result = resolve(key);
-      expect(result.ok && result.link).toEqual({ kind: 'term', href: '/glossary/#xyz', label: 'XYZ', preview: 'term:xyz', termId: 'xyz' });
+      expect(result.ok && result.link).toEqual({ kind: 'term', href: '/glossary/#xyz', label: 'XYZ', termId: 'xyz' });
     }
   });
 
   it('resolves a symbol to the symbol index', () => {
     const result = resolve('sym:do_thing');
-    expect(result.ok && result.link).toEqual({ kind: 'sym', href: '/symbols/#do_thing', label: 'do_thing', preview: 'sym:do_thing', name: 'do_thing' });
+    expect(result.ok && result.link).toEqual({ kind: 'sym', href: '/symbols/#do_thing', label: 'do_thing', name: 'do_thing' });
   });
 
   it('resolves a citation to the page\'s source list entry', () => {

@@ -2,9 +2,9 @@ import type { Site } from './site.ts';
 import type { WikiLink } from './wikiLink.ts';
 
 export type ResolvedLink =
-  | { kind: 'page'; href: string; label: string; preview: string; pageId: string; anchor: string | null }
-  | { kind: 'term'; href: string; label: string; preview: string; termId: string }
-  | { kind: 'sym'; href: string; label: string; preview: string; name: string }
+  | { kind: 'page'; href: string; label: string; pageId: string; anchor: string | null }
+  | { kind: 'term'; href: string; label: string; termId: string }
+  | { kind: 'sym'; href: string; label: string; name: string }
   | { kind: 'cite'; href: string; sourceId: string; locator: string | null };
 
 export type Resolution = { ok: true; link: ResolvedLink } | { ok: false; message: string };
@@ -27,17 +27,17 @@ export function resolveWikiLink(site: Site, link: WikiLink, fromPage: string | n
         label = link.label ?? heading.text;
       }
       const href = link.page === null ? `#${link.anchor}` : `${page.url}${link.anchor ? `#${link.anchor}` : ''}`;
-      return { ok: true, link: { kind: 'page', href, label, preview: `page:${pageId}`, pageId, anchor: link.anchor } };
+      return { ok: true, link: { kind: 'page', href, label, pageId, anchor: link.anchor } };
     }
     case 'term': {
       const term = site.termKeys.get(link.key.toLowerCase());
       if (!term) return { ok: false, message: `unknown glossary term "${link.key}"` };
-      return { ok: true, link: { kind: 'term', href: term.url, label: link.label ?? term.data.term, preview: `term:${term.id}`, termId: term.id } };
+      return { ok: true, link: { kind: 'term', href: term.url, label: link.label ?? term.data.term, termId: term.id } };
     }
     case 'sym': {
       const symbol = site.symbols.get(link.name);
       if (!symbol) return { ok: false, message: `unknown kernel symbol "${link.name}" (add content/symbols/${link.name}.yaml)` };
-      return { ok: true, link: { kind: 'sym', href: symbol.url, label: link.label ?? link.name, preview: `sym:${link.name}`, name: link.name } };
+      return { ok: true, link: { kind: 'sym', href: symbol.url, label: link.label ?? link.name, name: link.name } };
     }
     case 'cite': {
       if (!site.sources.has(link.id)) return { ok: false, message: `unknown source id "${link.id}" (no content/sources/${link.id}.yaml)` };

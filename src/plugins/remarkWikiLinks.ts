@@ -58,7 +58,7 @@ export default function remarkWikiLinks() {
           type: 'link',
           url: link.href,
           children: [link.kind === 'sym' && parsed.kind === 'sym' && !parsed.label ? { type: 'inlineCode', value: link.label } : { type: 'text', value: link.label }],
-          data: { hProperties: { className: ['xref', `xref-${link.kind}`], 'data-preview': link.preview } },
+          data: { hProperties: { className: ['xref', `xref-${link.kind}`] } },
         } as PhrasingContent);
       }
       if (!out.length) return;

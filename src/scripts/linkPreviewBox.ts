@@ -1,7 +1,7 @@
 // Link previews: hovering or focusing a cross-link or citation shows what it points to. Data comes from one
 // JSON file fetched on first use. Touch: the first tap shows the preview with an "Open" link at its foot;
 // a second tap on the link follows it too. Loaded by linkPreviews.ts on the first hover, focus or tap.
-import type { Preview } from '../lib/previews.ts';
+import { PREVIEW_LINKS, previewKey, type Preview } from '../lib/previews.ts';
 import stylesheet from '../styles/previews.css?url';
 import { loadStylesheet } from './loadStylesheet.ts';
 
@@ -64,8 +64,7 @@ export function startLinkPreviews(first: FirstUse) {
   };
   const show = async (link: HTMLAnchorElement, tapped = false) => {
     clearTimeout(hideTimer);
-    // A citation's preview key comes from its target (#source-<id>), to keep dozens of markers per page small.
-    const key = link.dataset.preview ?? `source:${link.hash.slice('#source-'.length)}`;
+    const key = previewKey({ pathname: link.pathname, hash: link.hash, citation: link.classList.contains('cite') });
     const [all] = await Promise.all([loadData(), loadStylesheet(stylesheet)]);
     const preview: Preview | undefined = all[key];
     if (!preview) return;
@@ -92,7 +91,7 @@ export function startLinkPreviews(first: FirstUse) {
     box.style.top = `${(below ? r.bottom + 6 : r.top - box.offsetHeight - 6) + window.scrollY}px`;
   };
   const linkOf = (target: EventTarget | null) =>
-    target instanceof Element ? target.closest<HTMLAnchorElement>('a[data-preview], a.cite') : null;
+    target instanceof Element ? target.closest<HTMLAnchorElement>(PREVIEW_LINKS) : null;
 
   document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType), true);
   document.addEventListener('pointerover', (e) => {

@@ -1,7 +1,7 @@
 // Link previews load on first use, so they weigh nothing on a page until a reader reaches a cross-link or
 // a citation: this stub waits for the first hover, keyboard focus or tap on one, then loads linkPreviewBox.ts.
 // A tap on a touch screen is held back (the first tap previews), also while the module loads.
-const PREVIEW_LINKS = 'a[data-preview], a.cite';
+import { PREVIEW_LINKS } from '../lib/previews.ts';
 
 export function initLinkPreviews() {
   let pointer = '';

@@ -8,10 +8,18 @@ function apply(choice: Choice) {
   document.documentElement.dataset.themeChoice = choice;
 }
 
+const CHOICES: [Choice, string][] = [['system', 'System'], ['light', 'Light'], ['dark', 'Dark']];
+
 export function initThemeSwitch() {
   const root = document.querySelector<HTMLElement>('[data-theme-switch]');
-  const select = root?.querySelector('select');
-  if (!root || !select) return;
+  if (!root) return;
+  const label = document.createElement('label');
+  label.htmlFor = 'theme-select';
+  label.textContent = 'Theme';
+  const select = document.createElement('select');
+  select.id = 'theme-select';
+  select.append(...CHOICES.map(([value, text]) => new Option(text, value)));
+  root.replaceChildren(label, select);
   select.value = document.documentElement.dataset.themeChoice ?? 'system';
   root.hidden = false;
   select.addEventListener('change', () => {

@@ -70,7 +70,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       for (const url of explainerPages) {
         await page.goto(site.base + url, { waitUntil: 'networkidle' });
         await reachExplainer(page);
-        const controls = page.locator('.doc-body button:visible:not(.copy button), .doc-body select:visible, .doc-body input[type="radio"]:visible');
+        const controls = page.locator('.doc-body button:visible:not(.copy-code), .doc-body select:visible, .doc-body input[type="radio"]:visible');
         // Operating one control may hide or replace others: use the ones still on the page.
         for (const handle of (await controls.elementHandles()).slice(0, 6)) {
           if (!(await handle.evaluate((e) => e.isConnected && (e as HTMLElement).offsetParent !== null))) continue;

@@ -6,7 +6,7 @@ const site = useSite();
 describe('link previews', () => {
   it('hovering a page link shows its title, topic and summary', async () => {
     const { page, errors } = await site.open('/apicv/');
-    await page.locator('a.xref-page[data-preview="page:apic"]').first().hover();
+    await page.locator('a.xref-page[href="/apic/"]').first().hover();
     const preview = page.locator('#link-preview');
     await preview.waitFor({ state: 'visible' });
     expect(await preview.textContent()).toContain('The local APIC');
@@ -16,7 +16,7 @@ describe('link previews', () => {
 
   it('keyboard focus shows the preview and links it for screen readers; Escape closes it', async () => {
     const { page } = await site.open('/apicv/');
-    const link = page.locator('a.xref-term[data-preview="term:rvi"]').first();
+    const link = page.locator('a.xref-term[href="/glossary/#rvi"]').first();
     await link.focus();
     const preview = page.locator('#link-preview');
     await preview.waitFor({ state: 'visible' });
@@ -29,7 +29,7 @@ describe('link previews', () => {
 
   it('a kernel symbol shows its kind, file and links to Elixir', async () => {
     const { page } = await site.open('/kvm/');
-    await page.locator('a.xref-sym[data-preview="sym:kvm_set_apicv_inhibit"]').first().hover();
+    await page.locator('a.xref-sym[href="/symbols/#kvm_set_apicv_inhibit"]').first().hover();
     const preview = page.locator('#link-preview');
     await preview.waitFor({ state: 'visible' });
     expect(await preview.textContent()).toContain('arch/x86/include/asm/kvm_host.h');
@@ -38,7 +38,7 @@ describe('link previews', () => {
 
   it('on touch, the first tap previews and the second follows the link', async () => {
     const { page } = await site.open('/apicv/', { hasTouch: true, isMobile: true, viewport: { width: 375, height: 800 } });
-    const link = page.locator('a.xref-page[data-preview="page:apic"]').first();
+    const link = page.locator('a.xref-page[href="/apic/"]').first();
     await link.tap();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
     expect(new URL(page.url()).pathname).toBe('/apicv/');
@@ -48,7 +48,7 @@ describe('link previews', () => {
 
   it('on touch, a tapped preview ends with a visible "Open page" action that follows the link', async () => {
     const { page } = await site.open('/apicv/', { hasTouch: true, isMobile: true, viewport: { width: 375, height: 800 } });
-    await page.locator('a.xref-page[data-preview="page:apic"]').first().tap();
+    await page.locator('a.xref-page[href="/apic/"]').first().tap();
     const open = page.locator('#link-preview a.preview-open');
     await open.waitFor({ state: 'visible' });
     expect(await open.textContent()).toBe('Open page →');
@@ -115,7 +115,7 @@ describe('link previews', () => {
     const { page } = await site.open('/apicv/');
     const heading = page.locator('h2').first();
     const before = await heading.boundingBox();
-    await page.locator('a.xref-page[data-preview="page:apic"]').first().hover();
+    await page.locator('a.xref-page[href="/apic/"]').first().hover();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
     expect(await heading.boundingBox()).toEqual(before);
   });

@@ -41,12 +41,12 @@ describe('htmlForIndex', () => {
     const fields = pageIndexFields(site, searchAcronyms(site), page);
     expect(fields.filters).toEqual({ topic: 'Local APIC', vendor: expect.any(String), kind: expect.any(String) });
     expect(fields.meta.summary).toBe(page.data.summary);
-    const html = htmlForIndex('<body><nav>menu</nav><article class="doc" data-pagefind-body><h1>T</h1></article></body>', { filters: { topic: 'A "B" & C' }, meta: { summary: 'x<y' } });
-    expect(html).toBe('<body><nav>menu</nav><article class="doc" data-pagefind-body><span hidden data-pagefind-filter="topic:A &quot;B&quot; &amp; C"></span><span hidden data-pagefind-meta="summary:x&lt;y"></span><h1>T</h1></article></body>');
+    const html = htmlForIndex('<body><nav>menu</nav><article class="doc" data-pagefind-body><h1>T</h1></article></body>', { filters: { topic: 'A "B" & C', vendor: 'V', kind: 'K' }, meta: { summary: 'x<y' } });
+    expect(html).toBe('<body><nav>menu</nav><article class="doc" data-pagefind-body><span hidden data-pagefind-filter="topic:A &quot;B&quot; &amp; C"></span><span hidden data-pagefind-filter="vendor:V"></span><span hidden data-pagefind-filter="kind:K"></span><span hidden data-pagefind-meta="summary:x&lt;y"></span><h1>T</h1></article></body>');
   });
 
   it('fails when a page meant to carry index fields has no indexed body', () => {
-    expect(() => htmlForIndex('<main>no body marker</main>', { filters: {}, meta: {} })).toThrow(/data-pagefind-body/);
+    expect(() => htmlForIndex('<main>no body marker</main>', { filters: { topic: 'T', vendor: 'V', kind: 'K' }, meta: {} })).toThrow(/data-pagefind-body/);
   });
 });
 
