@@ -16,9 +16,10 @@ export async function initNotFound() {
     console.warn('No page suggestions:', error);
     return;
   }
+  // Page previews are keyed by the page's URL (see previewKey in src/lib/previews.ts).
   const pages: PageRef[] = Object.entries(previews)
-    .filter(([key, p]) => key.startsWith('page:') && p.type === 'page')
-    .map(([key, p]) => ({ url: `/${key.slice(5)}/`, title: p.title }));
+    .filter(([, p]) => p.type === 'page')
+    .map(([url, p]) => ({ url, title: p.title }));
   const matches = closestPages(location.pathname, pages);
   if (matches.length === 0) return;
   const list = box.querySelector('ul')!;
