@@ -1,7 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Root, Heading as MdHeading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -28,7 +27,10 @@ export interface ParsedBody {
   problems: { line: number; message: string }[];
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+// No GFM: its extensions (tables, autolink literals) cost about a third of the content check and do not
+// change which text holds a cross-link or what a heading's slug is. A link whose "|" splits a table cell
+// is still caught, with its file and line, when the page renders (src/plugins/remarkWikiLinks.ts).
+const processor = unified().use(remarkParse).use(remarkMdx);
 
 export function parseMdxTree(body: string): Root {
   return processor.parse(body);
