@@ -62,6 +62,12 @@ describe('exactMatches', () => {
     expect(exact('posted interrupts')).toEqual(['term:posted interrupt']);
   });
 
+  it('names the index record each card shows: by id for a term or page, by URL for a symbol', () => {
+    expect(exactMatches(parseQuery('RVI'), VOCABULARY_INDEX)).toEqual([{ kind: 'term', name: 'RVI', url: '/glossary/#rvi', id: 'glossary' }]);
+    expect(exactMatches(parseQuery('kvm_set_apicv_inhibit'), VOCABULARY_INDEX)).toEqual([{ kind: 'symbol', name: 'kvm_set_apicv_inhibit', url: '/symbols/#kvm_set_apicv_inhibit' }]);
+    expect(exactMatches(parseQuery('PIR'), VOCABULARY_INDEX)).toEqual([{ kind: 'page', name: 'Posted interrupts', url: '/apicv/posted-interrupts/', id: 'posted' }]);
+  });
+
   it('gives a long question no cards for its ordinary words', () => {
     expect(exact('interrupts lost in L2 workaround disable APICv')).toEqual([]);
   });
