@@ -3,7 +3,7 @@ import { buildLinkGraph } from '../linkGraph.ts';
 import { loadSite } from '../site.ts';
 import { fixtureWith, GOOD_FIXTURE } from '../testFixture.ts';
 import { htmlForIndex, RECORD_KIND, searchRecords } from './records.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { buildVocabulary, indexVocabulary } from './vocabulary.ts';
 
 describe('search records', () => {
   const { site } = loadSite(GOOD_FIXTURE);
@@ -41,13 +41,15 @@ describe('search vocabulary', () => {
   const recordIds = (s: ReturnType<typeof site>) =>
     new Map<string, string>([...searchRecords(s, buildLinkGraph(s)).map((r, i) => [r.url, `rec${i}`] as const), ...[...s.pages.values()].map((p) => [p.url, `page:${p.id}`] as const)]);
 
-  it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary, each name with its record id', () => {
+  it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary, each term and page with its record id', () => {
     const s = site();
     const v = buildVocabulary(s, recordIds(s));
     expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/', id: 'rec0' }]);
     expect(v.symbols).toEqual(['do_thing']);
     expect(v.pages.find((p) => p.url === '/apic/')).toMatchObject({ id: 'page:apic' });
-    expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt'], ['XYZ', 'Ex why zed', 'ex why zed']]);
+    expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt']]);
+    // Each term with its names is a synonym group too, derived from the terms rather than shipped twice.
+    expect(indexVocabulary(v).synonymGroups.get('ex why zed')).toEqual([['XYZ', 'Ex why zed', 'ex why zed']]);
   });
 
   it('fails the build naming every name the index has no record for', () => {

@@ -31,7 +31,7 @@ export interface SearchVocabulary {
    */
   symbols: string[];
   pages: VocabularyPage[];
-  /** Groups of interchangeable phrases: content/synonyms.yaml plus each glossary term with its names. */
+  /** Groups of interchangeable phrases from content/synonyms.yaml (each glossary term with its names is one more, added by indexVocabulary). */
   synonyms: string[][];
 }
 
@@ -62,9 +62,6 @@ export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, strin
     page: `/${t.data.page.split('#')[0]}/`,
     id: idOf(t.url),
   }));
-  const glossaryGroups = terms
-    .map((t) => [t.term, t.expansion, ...t.aliases].filter(usableSynonym))
-    .filter((g) => g.length > 1);
   const symbols = [...site.symbols.values()].map((s) => {
     if (s.url !== symbolUrl(s.data.name)) throw new Error(`search vocabulary: symbol ${s.data.name} is at ${s.url}, not ${symbolUrl(s.data.name)}`);
     if (!recordIds.has(s.url)) missing.push(s.url);
@@ -72,13 +69,13 @@ export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, strin
   });
   const pages = [...site.pages.values()].map((p) => ({ title: p.data.title, aliases: p.data.aliases, url: p.url, id: idOf(p.url) }));
   if (missing.length) throw new Error(`search vocabulary: no search record for ${missing.join(', ')}`);
-  return { terms, symbols, pages, synonyms: [...site.synonyms.map((g) => g.same), ...glossaryGroups] };
+  return { terms, symbols, pages, synonyms: site.synonyms.map((g) => g.same) };
 }
 
 /** Lookup tables over a vocabulary, built once in the browser. */
 export interface VocabularyIndex {
   vocabulary: SearchVocabulary;
-  /** Phrase key -> the synonym groups it belongs to. */
+  /** Phrase key -> the synonym groups it belongs to (content/synonyms.yaml, then each glossary term's names). */
   synonymGroups: Map<string, string[][]>;
   /** Longest synonym phrase, in words. */
   longestSynonym: number;
@@ -89,12 +86,16 @@ export interface VocabularyIndex {
 export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
   const synonymGroups = new Map<string, string[][]>();
   let longestSynonym = 1;
-  for (const group of vocabulary.synonyms) {
+  // A term's names are derived here rather than shipped twice in the vocabulary.
+  const glossaryGroups = vocabulary.terms.map((t) => [t.term, t.expansion, ...t.aliases].filter(usableSynonym)).filter((g) => g.length > 1);
+  for (const group of [...vocabulary.synonyms, ...glossaryGroups]) {
     for (const phrase of group) {
       const key = phraseKey(phrase);
       if (!key) continue;
       longestSynonym = Math.max(longestSynonym, key.split(' ').length);
-      synonymGroups.set(key, [...(synonymGroups.get(key) ?? []), group]);
+      const groups = synonymGroups.get(key) ?? [];
+      // "Ex why zed" and "ex why zed" share a key: the group is listed once.
+      if (!groups.includes(group)) synonymGroups.set(key, [...groups, group]);
     }
   }
   const acronyms = new Set(
