@@ -1,13 +1,17 @@
 // Builds the Pagefind index with its Node API (after `astro build`): every page with a body, from a
 // cleaned copy of its HTML (no citation markers, spaced table cells), plus one record per glossary
 // term and kernel symbol (src/lib/search/records.ts). The glossary and symbol index pages themselves
-// are left out: their entries are records of their own.
+// are left out: their entries are records of their own. Then the search vocabulary
+// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
 //   node scripts/build-search-index.ts dist
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { getProject } from '../src/lib/project.ts';
+import { recordIdsFromFragments } from '../src/lib/search/recordIds.ts';
 import { htmlForIndex, pageIndexFields, searchRecords } from '../src/lib/search/records.ts';
+import { buildVocabulary } from '../src/lib/search/vocabulary.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const SKIPPED = new Set(['glossary/index.html', 'symbols/index.html']);
@@ -41,4 +45,8 @@ const records = searchRecords(site, graph);
 for (const record of records) fail(record.url, (await index.addCustomRecord(record)).errors);
 fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
 await close();
-console.log(`build-search-index: ${pages} pages and ${records.length} term and symbol records in ${dist}/pagefind`);
+const fragments = join(dist, 'pagefind', 'fragment');
+const recordIds = recordIdsFromFragments(readdirSync(fragments).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragments, name))) })));
+mkdirSync(join(dist, 'search'), { recursive: true });
+writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds)));
+console.log(`build-search-index: ${pages} pages and ${records.length} term and symbol records in ${dist}/pagefind, vocabulary in ${dist}/search`);

@@ -140,14 +140,15 @@ function part(path: string): string {
 }
 
 // Injected before any page script: records the last keystroke and the moment after the frame in which
-// the search status (the live region that announces the result count) last changed.
+// the search status (the live region that announces the result count) was last written. Written, not
+// changed: a long query and its prefix one keystroke shorter announce the same (shortened) text.
 const PROBE = `(() => {
   window.__bench = { lastKey: 0, painted: 0, status: '' };
   addEventListener('keydown', () => { window.__bench.lastKey = performance.now(); window.__bench.painted = 0; }, true);
-  new MutationObserver(() => {
+  new MutationObserver((records) => {
     const s = document.querySelector('dialog[open] [role="status"], [data-search-page] [role="status"]');
     const text = s ? s.textContent.trim() : '';
-    if (text && text !== window.__bench.status) {
+    if (text && (text !== window.__bench.status || records.some((r) => s.contains(r.target)))) {
       window.__bench.status = text;
       // After the frame that shows it: the next task after requestAnimationFrame.
       requestAnimationFrame(() => setTimeout(() => { window.__bench.painted = performance.now(); }));

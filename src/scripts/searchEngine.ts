@@ -55,11 +55,15 @@ export function loadEngine() {
 export interface SearchResults extends SiteSearchOutcome {
   /** Data of result `i` (fetched on first call, then cached). */
   data(id: string): Promise<RecordData>;
-  /** The record an answer card shows (a term or symbol entry, or a page), found by searching its name. */
+  /** The record an answer card shows (a term or symbol entry, or a page), by its id from the vocabulary. */
   record(match: ExactMatch): Promise<RecordData | undefined>;
 }
 
 const dataCache = new Map<string, Promise<RecordData>>();
+/** How many of a symbol name's results an answer card looks through for the symbol's own record. */
+const SYMBOL_DEPTH = 3;
+/** A result URL without the highlight query Pagefind adds. */
+export const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
 
 export async function runSearch(query: string, filters: Filters = {}): Promise<SearchResults> {
   const { pagefind, vocabulary } = await loadEngine();
@@ -84,18 +88,27 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   };
   const record = async (match: ExactMatch) => {
     const kind = match.kind === 'term' ? RECORD_KIND.term : match.kind === 'symbol' ? RECORD_KIND.symbol : undefined;
-    // Unquoted first (ranked: the record titled with the name usually leads); then the quoted name,
-    // which leaves out longer names it is a prefix of ("vmcs02" for "VMCS") but comes back unranked.
     const options = kind ? { filters: { kind } } : {};
-    for (const [query, depth] of [[match.name, 3], [`"${match.name}"`, 40]] as const) {
-      const found = await pagefind.search(query, options);
-      for (const r of (found?.results ?? []).slice(0, depth)) {
+    const { id } = match;
+    if (!id) {
+      // A kernel symbol: its name ranks its own record among the first few.
+      const found = await pagefind.search(match.name, options);
+      for (const r of (found?.results ?? []).slice(0, SYMBOL_DEPTH)) {
         if (!byId.has(r.id)) byId.set(r.id, r);
         const d = await data(r.id);
-        if (d.url.replace(/\?[^#]*/, '') === match.url) return d;
+        if (stripQuery(d.url) === match.url) return d;
       }
+      return undefined;
     }
-    return undefined;
+    // The query's own runs have usually returned the card's record already. Otherwise its name is
+    // searched (ranked, then quoted: the quoted name leaves out longer names it is a prefix of, as
+    // "vmcs02" for "VMCS"); the record is known by its id, so only its own data is fetched.
+    for (const query of [match.name, `"${match.name}"`]) {
+      if (byId.has(id)) break;
+      const hit = (await pagefind.search(query, options))?.results.find((r) => r.id === id);
+      if (hit) byId.set(hit.id, hit);
+    }
+    return byId.has(id) ? data(id) : undefined;
   };
   return { ...outcome, data, record };
 }

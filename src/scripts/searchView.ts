@@ -8,7 +8,7 @@ import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
-import { filterCounts, loadEngine, runSearch, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
+import { filterCounts, loadEngine, runSearch, stripQuery, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
 /** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
 const PAGE_SIZE = 5;
@@ -51,7 +51,6 @@ function excerptElement(html: string, className = 'search-excerpt'): HTMLElement
   return p;
 }
 
-const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
 
 function answerCard(match: ExactMatch, data: RecordData | undefined, words: string[]): HTMLElement {
   const card = el('article', undefined, 'search-card');
@@ -258,14 +257,15 @@ export function createSearchView(options: SearchViewOptions): SearchView {
     }
     if (gen !== generation) return;
     const words = results.pasted.length ? results.pasted.flatMap((p) => p.terms) : results.parsed.tokens.map((t) => t.text);
-    const answerData = await Promise.all(results.answers.map((a) => results.record(a).catch(() => undefined)));
+    // Paint everything at once: cards and the first page of results, their data fetched together.
+    const first = results.ids.slice(0, PAGE_SIZE);
+    const [answerData] = await Promise.all([
+      Promise.all(results.answers.map((a) => results.record(a).catch(() => undefined))),
+      Promise.all(first.map((id) => results.data(id).catch(() => undefined))),
+    ]);
     if (gen !== generation) return;
     const cardUrls = new Set(results.answers.map((a) => a.url));
     current = { results, shown: 0, words, cardUrls, duplicates: 0 };
-    // Paint everything at once: cards and the first page of results.
-    const first = results.ids.slice(0, PAGE_SIZE);
-    await Promise.all(first.map((id) => results.data(id).catch(() => undefined)));
-    if (gen !== generation) return;
     cards.replaceChildren(...results.pasted.map(pastedCard), ...results.answers.map((a, i) => answerCard(a, answerData[i], words)));
     list.replaceChildren();
     await showMore();

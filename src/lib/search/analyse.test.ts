@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exactMatches, queryConcepts } from './analyse.ts';
 import { parseQuery } from './query.ts';
-import { VOCABULARY_INDEX } from './testFixtures.ts';
+import { VOCABULARY, VOCABULARY_INDEX } from './testFixtures.ts';
+import { indexVocabulary } from './vocabulary.ts';
 
 const concepts = (q: string) => queryConcepts(parseQuery(q), VOCABULARY_INDEX);
 const exact = (q: string) => exactMatches(parseQuery(q), VOCABULARY_INDEX).map((m) => `${m.kind}:${m.name}`);
@@ -26,7 +27,10 @@ describe('queryConcepts', () => {
 
   it('marks an acronym, in any case, as a whole word', () => {
     expect(concepts('HYPERV')).toEqual([{ label: 'HYPERV', forms: ['HYPERV'], whole: true }]);
-    expect(concepts('rvi')).toEqual([{ label: 'rvi', forms: ['rvi'], whole: true }]);
+    // A glossary acronym typed in lower case (one with no synonym group: its expansion has a comma).
+    const eoi = { term: 'EOI', expansion: 'End of interrupt, the write that retires it', aliases: [], url: '/glossary/#eoi', page: '/apic/', id: 'eoi' };
+    const index = indexVocabulary({ ...VOCABULARY, terms: [eoi] });
+    expect(queryConcepts(parseQuery('eoi'), index)).toEqual([{ label: 'eoi', forms: ['eoi'], whole: true }]);
   });
 
   it('offers the other base of a constant', () => {
@@ -60,6 +64,12 @@ describe('exactMatches', () => {
 
   it('gives no page card to a page its term card already links to', () => {
     expect(exact('posted interrupts')).toEqual(['term:posted interrupt']);
+  });
+
+  it('names the index record each card shows: by id for a term or page, by URL for a symbol', () => {
+    expect(exactMatches(parseQuery('RVI'), VOCABULARY_INDEX)).toEqual([{ kind: 'term', name: 'RVI', url: '/glossary/#rvi', id: 'glossary' }]);
+    expect(exactMatches(parseQuery('kvm_set_apicv_inhibit'), VOCABULARY_INDEX)).toEqual([{ kind: 'symbol', name: 'kvm_set_apicv_inhibit', url: '/symbols/#kvm_set_apicv_inhibit' }]);
+    expect(exactMatches(parseQuery('PIR'), VOCABULARY_INDEX)).toEqual([{ kind: 'page', name: 'Posted interrupts', url: '/apicv/posted-interrupts/', id: 'posted' }]);
   });
 
   it('gives a long question no cards for its ordinary words', () => {

@@ -1,7 +1,7 @@
 // From a parsed query to what search runs: the query's concepts (each with the spellings and synonyms
 // that may stand for it) and the exact matches that become answer cards.
 import { phraseKey, type ParsedQuery } from './query.ts';
-import type { VocabularyIndex } from './vocabulary.ts';
+import { symbolUrl, type VocabularyIndex } from './vocabulary.ts';
 
 export interface Concept {
   /** What the reader typed for it. */
@@ -51,10 +51,13 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
   return concepts.filter((c) => (seen.has(c.forms[0]!) ? false : (seen.add(c.forms[0]!), true)));
 }
 
-export type ExactMatch =
-  | { kind: 'term'; name: string; url: string }
-  | { kind: 'symbol'; name: string; url: string }
-  | { kind: 'page'; name: string; url: string };
+export interface ExactMatch {
+  kind: 'term' | 'symbol' | 'page';
+  name: string;
+  url: string;
+  /** Id of the record in the search index (what the answer card shows); a symbol's card searches its name. */
+  id?: string;
+}
 
 // A query of up to this many meaningful tokens is a look-up ("RVI", "what is RVI", "RVI vs SVI"):
 // its acronyms and identifiers get answer cards. A longer one is a question; only identifiers count.
@@ -78,23 +81,24 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
     if (!out.some((o) => o.url === m.url)) out.push(m);
   };
 
-  for (const t of terms) if ([t.term, t.expansion, ...t.aliases].some(isWhole)) add({ kind: 'term', name: t.term, url: t.url });
-  const symbolByName = new Map(symbols.map((s) => [s.name.toLowerCase(), s]));
+  for (const t of terms) if ([t.term, t.expansion, ...t.aliases].some(isWhole)) add({ kind: 'term', name: t.term, url: t.url, id: t.id });
+  const symbol = (name: string): ExactMatch => ({ kind: 'symbol', name, url: symbolUrl(name) });
+  const symbolByName = new Map(symbols.map((name) => [name.toLowerCase(), name]));
   for (const token of meaningful) {
-    const s = token.kind === 'identifier' ? symbolByName.get(token.key) : undefined;
-    if (s) add({ kind: 'symbol', name: s.name, url: s.url });
+    const name = token.kind === 'identifier' ? symbolByName.get(token.key) : undefined;
+    if (name) add(symbol(name));
   }
-  for (const p of pages) if ([p.title, ...p.aliases].some(isWhole)) add({ kind: 'page', name: p.title, url: p.url });
+  for (const p of pages) if ([p.title, ...p.aliases].some(isWhole)) add({ kind: 'page', name: p.title, url: p.url, id: p.id });
 
   if (meaningful.length <= LOOKUP_TOKENS) {
     for (const token of meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key))) {
       const term = terms.find((t) => [t.term, ...t.aliases].some((n) => n.toLowerCase() === token.key));
-      if (term) add({ kind: 'term', name: term.term, url: term.url });
+      if (term) add({ kind: 'term', name: term.term, url: term.url, id: term.id });
       // "HYPERV" names APICV_INHIBIT_REASON_HYPERV: an upper-case acronym that is a whole part of a
       // symbol, when it is not a glossary term of its own.
       else if (token.text === token.text.toUpperCase() && token.text.length >= 3) {
-        const suffixed = symbols.filter((s) => s.name.split('_').at(-1) === token.text && s.name.includes('_'));
-        if (suffixed.length <= MAX_SUFFIX_SYMBOLS) for (const s of suffixed) add({ kind: 'symbol', name: s.name, url: s.url });
+        const suffixed = symbols.filter((name) => name.split('_').at(-1) === token.text && name.includes('_'));
+        if (suffixed.length <= MAX_SUFFIX_SYMBOLS) for (const name of suffixed) add(symbol(name));
       }
     }
   }

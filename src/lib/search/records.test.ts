@@ -4,7 +4,7 @@ import { loadSite } from '../site.ts';
 import { fixtureWith, GOOD_FIXTURE } from '../testFixture.ts';
 import { searchAcronyms } from '../searchMeta.ts';
 import { htmlForIndex, pageIndexFields, RECORD_KIND, searchRecords } from './records.ts';
-import { buildVocabulary } from './vocabulary.ts';
+import { buildVocabulary, indexVocabulary } from './vocabulary.ts';
 
 describe('search records', () => {
   const { site } = loadSite(GOOD_FIXTURE);
@@ -51,12 +51,28 @@ describe('htmlForIndex', () => {
 });
 
 describe('search vocabulary', () => {
-  it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary', () => {
-    const dir = fixtureWith({ 'synonyms.yaml': '- same: [lost interrupt, missed interrupt]\n' });
-    const v = buildVocabulary(loadSite(dir).site);
-    expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/' }]);
-    expect(v.symbols).toEqual([{ name: 'do_thing', url: '/symbols/#do_thing' }]);
-    expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt'], ['XYZ', 'Ex why zed', 'ex why zed']]);
+  const site = (synonyms = '- same: [lost interrupt, missed interrupt]\n') => loadSite(fixtureWith({ 'synonyms.yaml': synonyms })).site;
+  // Every record of the fixture, as the built index would name them.
+  const recordIds = (s: ReturnType<typeof site>) =>
+    new Map<string, string>([...searchRecords(s, buildLinkGraph(s)).map((r, i) => [r.url, `rec${i}`] as const), ...[...s.pages.values()].map((p) => [p.url, `page:${p.id}`] as const)]);
+
+  it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary, each term and page with its record id', () => {
+    const s = site();
+    const v = buildVocabulary(s, recordIds(s));
+    expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/', id: 'rec0' }]);
+    expect(v.symbols).toEqual(['do_thing']);
+    expect(v.pages.find((p) => p.url === '/apic/')).toMatchObject({ id: 'page:apic' });
+    expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt']]);
+    // Each term with its names is a synonym group too, derived from the terms rather than shipped twice.
+    expect(indexVocabulary(v).synonymGroups.get('ex why zed')).toEqual([['XYZ', 'Ex why zed', 'ex why zed']]);
+  });
+
+  it('fails the build naming every name the index has no record for', () => {
+    const s = site();
+    const ids = recordIds(s);
+    ids.delete('/symbols/#do_thing');
+    ids.delete('/apic/');
+    expect(() => buildVocabulary(s, ids)).toThrow('search vocabulary: no search record for /symbols/#do_thing, /apic/');
   });
 });
 

@@ -41,6 +41,16 @@ describe('relaxedSearch', () => {
     expect(r.runs.map((x) => x.query)).toContain('patch not merged');
   });
 
+  it('searches the synonyms of what was typed only when it is rare (each form costs index data)', async () => {
+    const concept = { label: 'hypervisor', forms: ['hypervisor', 'host kernel'] };
+    const common = fakeEngine();
+    await relaxedSearch([concept], common, { total, expandBelow: 1 });
+    expect(common.queries).toEqual(['hypervisor']);
+    const rare = fakeEngine();
+    await relaxedSearch([concept], rare, { total, expandBelow: 2 });
+    expect(rare.queries).toEqual(['hypervisor', 'host kernel']);
+  });
+
   it('reports words the site does not have and returns nothing when no word is known', async () => {
     const r = await relaxed('qwertyuiop asdfghjkl');
     expect(r).toMatchObject({ ids: [], unknown: ['qwertyuiop', 'asdfghjkl'] });

@@ -1,10 +1,10 @@
 // Relaxation and fusion. Pagefind ANDs every query word it has seen, so a question of many words often
 // matches no page. Each concept of the query is searched alone (which says how informative it is and
-// exactly which records contain it), then the whole query, with synonyms in place of what was typed,
-// and (when that finds few records) without its least informative concepts. Records are ranked by how
-// much of the query's informativeness they cover, then by reciprocal-rank fusion of the runs: pages
-// with more of the meaningful words come first, and the list is never empty while any concept occurs
-// on the site.
+// exactly which records contain it; its synonyms too when what was typed is rare), then the whole
+// query, with synonyms in place of what was typed, and (when that finds few records) without its least
+// informative concepts. Records are ranked by how much of the query's informativeness they cover, then
+// by reciprocal-rank fusion of the runs: pages with more of the meaningful words come first, and the
+// list is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
@@ -21,6 +21,12 @@ export interface RelaxOptions {
   maxRuns?: number;
   /** Reciprocal-rank fusion constant (60 in the original paper). */
   k?: number;
+  /**
+   * A concept's synonyms and other spellings are searched only when what was typed is in fewer records
+   * than this. Each form costs index data (every new word can be another index chunk on the wire), and
+   * a form typed on this many records already ranks them; its expansions add little.
+   */
+  expandBelow?: number;
 }
 
 export interface Run {
@@ -44,6 +50,7 @@ export interface RelaxedResult {
 
 // Synonym runs are few: each is a full-width query, and relaxation needs the rest of the budget.
 const MAX_SYNONYM_RUNS = 3;
+const EXPAND_BELOW = 8;
 
 interface Known {
   concept: Concept;
@@ -55,7 +62,7 @@ interface Known {
 }
 
 export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, options: RelaxOptions): Promise<RelaxedResult> {
-  const { total, enough = 8, maxRuns = 8, k = 60 } = options;
+  const { total, enough = 8, maxRuns = 8, k = 60, expandBelow = EXPAND_BELOW } = options;
   const cache = new Map<string, Promise<string[]>>();
   const search = (q: string) => {
     let hit = cache.get(q);
@@ -75,7 +82,9 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
         const whole = new Set(await search(`"${form}"`));
         return whole.size ? ids.filter((id) => whole.has(id)) : ids;
       };
-      const forms = (await Promise.all(concept.forms.map(async (form) => ({ form, ids: await idsOf(form) })))).filter((f) => f.ids.length);
+      const typed = { form: concept.forms[0]!, ids: await idsOf(concept.forms[0]!) };
+      const others = typed.ids.length >= expandBelow ? [] : await Promise.all(concept.forms.slice(1).map(async (form) => ({ form, ids: await idsOf(form) })));
+      const forms = [typed, ...others].filter((f) => f.ids.length);
       if (!forms.length) unknown.push(concept.label);
       else {
         const covered = new Set(forms.flatMap((f) => f.ids));

@@ -13,7 +13,7 @@ const phrases = (v: SearchVocabulary) => [
   ...new Set([
     ...v.terms.flatMap((t) => [t.term, t.expansion, ...t.aliases]),
     ...v.pages.flatMap((p) => [p.title, ...p.aliases]),
-    ...v.symbols.map((s) => s.name),
+    ...v.symbols,
   ]),
 ];
 

@@ -7,18 +7,14 @@ import { indexVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
 export const VOCABULARY: SearchVocabulary = {
   terms: [
-    { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi', page: '/apicv/virtual-interrupt-delivery/' },
-    { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2', page: '/nested/' },
-    { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt', page: '/apicv/posted-interrupts/' },
+    { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi', page: '/apicv/virtual-interrupt-delivery/', id: 'glossary' },
+    { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2', page: '/nested/', id: 'term-l2' },
+    { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt', page: '/apicv/posted-interrupts/', id: 'term-posted-interrupt' },
   ],
-  symbols: [
-    { name: 'kvm_set_apicv_inhibit', url: '/symbols/#kvm_set_apicv_inhibit' },
-    { name: 'APICV_INHIBIT_REASON_HYPERV', url: '/symbols/#APICV_INHIBIT_REASON_HYPERV' },
-    { name: 'enable_apicv', url: '/symbols/#enable_apicv' },
-  ],
+  symbols: ['kvm_set_apicv_inhibit', 'APICV_INHIBIT_REASON_HYPERV', 'enable_apicv'],
   pages: [
-    { title: 'Posted interrupts', aliases: ['PIR'], url: '/apicv/posted-interrupts/' },
-    { title: 'What became of the RFC', aliases: [], url: '/rfc/outcome/' },
+    { title: 'Posted interrupts', aliases: ['PIR'], url: '/apicv/posted-interrupts/', id: 'posted' },
+    { title: 'What became of the RFC', aliases: [], url: '/rfc/outcome/', id: 'outcome' },
   ],
   synonyms: [['lost interrupt', 'missed interrupt', 'dropped interrupt'], ['rejected', 'not merged', 'NAKed'], ['nested guest', 'L2 guest']],
 };

@@ -1,6 +1,7 @@
 // The site's search vocabulary: the names readers type (glossary terms, kernel symbols, page titles
-// and aliases) and the reviewed synonym groups. Built from content at build time, served as one small
-// JSON file and used by the query layer for exact matches, synonyms, acronyms and spelling suggestions.
+// and aliases) and the reviewed synonym groups. Built from content once the search index exists (each
+// name carries the id of its own index record), served as one small JSON file and used by the query
+// layer for exact matches, synonyms, acronyms and spelling suggestions.
 import type { Site } from '../site.ts';
 import { phraseKey } from './query.ts';
 
@@ -12,52 +13,69 @@ export interface VocabularyTerm {
   url: string;
   /** URL of the page that explains the term. */
   page: string;
-}
-export interface VocabularySymbol {
-  name: string;
-  /** URL of the symbol's own search record (its entry in the symbol index). */
-  url: string;
+  /** Id of the term's record in the search index: an answer card loads that record and no other. */
+  id: string;
 }
 export interface VocabularyPage {
   title: string;
   aliases: string[];
   url: string;
+  /** Id of the page's record in the search index. */
+  id: string;
 }
 export interface SearchVocabulary {
   terms: VocabularyTerm[];
-  symbols: VocabularySymbol[];
+  /**
+   * Kernel symbol names. A symbol's record is at symbolUrl(name) and carries no id here: 300 ids would
+   * add 2 KiB to every first search, while searching the name ranks the symbol's own record first.
+   */
+  symbols: string[];
   pages: VocabularyPage[];
-  /** Groups of interchangeable phrases: content/synonyms.yaml plus each glossary term with its names. */
+  /** Groups of interchangeable phrases from content/synonyms.yaml (each glossary term with its names is one more, added by indexVocabulary). */
   synonyms: string[][];
 }
+
+/** URL of a kernel symbol's entry in the symbol index (its search record). */
+export const symbolUrl = (name: string) => `/symbols/#${name}`;
 
 // A synonym is searched in place of what was typed; a long expansion ("Level 2, the nested guest")
 // would AND many words and match less, not more.
 const usableSynonym = (s: string) => !/[,;:"()]/.test(s) && s.split(/\s+/).length <= 4;
 
-export function buildVocabulary(site: Site): SearchVocabulary {
+/**
+ * The vocabulary of a site whose search index is built: `recordIds` maps each record's URL to its id
+ * in the index (Pagefind's page hash). A name without a record is a build error, not a card that
+ * silently never shows.
+ */
+export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, string>): SearchVocabulary {
+  const missing: string[] = [];
+  const idOf = (url: string) => {
+    const id = recordIds.get(url);
+    if (!id) missing.push(url);
+    return id ?? '';
+  };
   const terms = [...site.terms.values()].map((t) => ({
     term: t.data.term,
     expansion: t.data.expansion,
     aliases: t.data.aliases,
     url: t.url,
     page: `/${t.data.page.split('#')[0]}/`,
+    id: idOf(t.url),
   }));
-  const glossaryGroups = terms
-    .map((t) => [t.term, t.expansion, ...t.aliases].filter(usableSynonym))
-    .filter((g) => g.length > 1);
-  return {
-    terms,
-    symbols: [...site.symbols.values()].map((s) => ({ name: s.data.name, url: s.url })),
-    pages: [...site.pages.values()].map((p) => ({ title: p.data.title, aliases: p.data.aliases, url: p.url })),
-    synonyms: [...site.synonyms.map((g) => g.same), ...glossaryGroups],
-  };
+  const symbols = [...site.symbols.values()].map((s) => {
+    if (s.url !== symbolUrl(s.data.name)) throw new Error(`search vocabulary: symbol ${s.data.name} is at ${s.url}, not ${symbolUrl(s.data.name)}`);
+    if (!recordIds.has(s.url)) missing.push(s.url);
+    return s.data.name;
+  });
+  const pages = [...site.pages.values()].map((p) => ({ title: p.data.title, aliases: p.data.aliases, url: p.url, id: idOf(p.url) }));
+  if (missing.length) throw new Error(`search vocabulary: no search record for ${missing.join(', ')}`);
+  return { terms, symbols, pages, synonyms: site.synonyms.map((g) => g.same) };
 }
 
 /** Lookup tables over a vocabulary, built once in the browser. */
 export interface VocabularyIndex {
   vocabulary: SearchVocabulary;
-  /** Phrase key -> the synonym groups it belongs to. */
+  /** Phrase key -> the synonym groups it belongs to (content/synonyms.yaml, then each glossary term's names). */
   synonymGroups: Map<string, string[][]>;
   /** Longest synonym phrase, in words. */
   longestSynonym: number;
@@ -68,12 +86,16 @@ export interface VocabularyIndex {
 export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
   const synonymGroups = new Map<string, string[][]>();
   let longestSynonym = 1;
-  for (const group of vocabulary.synonyms) {
+  // A term's names are derived here rather than shipped twice in the vocabulary.
+  const glossaryGroups = vocabulary.terms.map((t) => [t.term, t.expansion, ...t.aliases].filter(usableSynonym)).filter((g) => g.length > 1);
+  for (const group of [...vocabulary.synonyms, ...glossaryGroups]) {
     for (const phrase of group) {
       const key = phraseKey(phrase);
       if (!key) continue;
       longestSynonym = Math.max(longestSynonym, key.split(' ').length);
-      synonymGroups.set(key, [...(synonymGroups.get(key) ?? []), group]);
+      const groups = synonymGroups.get(key) ?? [];
+      // "Ex why zed" and "ex why zed" share a key: the group is listed once.
+      if (!groups.includes(group)) synonymGroups.set(key, [...groups, group]);
     }
   }
   const acronyms = new Set(
