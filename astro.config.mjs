@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
+import searchIndex from './src/integrations/searchIndex.ts';
 import validHtml from './src/integrations/validHtml.ts';
 import rehypeExternalLinks from './src/plugins/rehypeExternalLinks.ts';
 import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
     mdx(),
     sitemap(),
     validHtml(),
+    // Last: it indexes the finished pages.
+    searchIndex(),
   ],
   // Page scripts are cached files, never inlined: inlined copies (and their CSP hashes) would repeat in every
   // page's HTML (budget: median 10 KiB per page on the generated 2,000-page corpus). Styles keep the default.
