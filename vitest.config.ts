@@ -16,6 +16,8 @@ export default defineConfig({
           // Files share one server and one Chromium; pages wait on conditions, so two files at a time
           // keep both cores busy without starving each other.
           maxWorkers: 2,
+          // Tests a file marks concurrent (axe.test.ts) each drive their own page of that Chromium.
+          maxConcurrency: 3,
         },
       },
     ],

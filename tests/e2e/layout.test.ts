@@ -4,17 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
 import { useSite } from './site.ts';
 
-const urls = distPages().map((p) => p.url);
+// The search page also with results on it: they arrive from the index after the page loads.
+const SEARCH_RESULTS = '/search/?q=posted%20interrupt';
+const urls = [...distPages().map((p) => p.url), SEARCH_RESULTS];
 const site = useSite();
 
-describe('no sideways scroll', () => {
+// Concurrent: each width has its own page in the shared browser.
+describe.concurrent('no sideways scroll', () => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 375, height: 812 }, { width: 1280, height: 900 }]) {
-    it(`at ${viewport.width} px no page scrolls sideways, and names the element that sticks out`, async () => {
+    it(`at ${viewport.width} px no page (nor the search page with results) scrolls sideways, and names the element that sticks out`, async () => {
       const context = await site.browser.newContext({ viewport });
       const page = await context.newPage();
       const wide: string[] = [];
       for (const url of urls) {
         await page.goto(site.base + url);
+        if (url === SEARCH_RESULTS) await page.waitForFunction(() => (document.querySelector('.search-status')?.textContent ?? '').includes('for “'));
         const overflow = await page.evaluate(() => {
           const width = document.documentElement.clientWidth;
           if (document.documentElement.scrollWidth <= width) return null;

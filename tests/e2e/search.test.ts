@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildLinkGraph } from '../../src/lib/linkGraph.ts';
 import { loadSite } from '../../src/lib/site.ts';
-import { distPages } from '../dist/distSite.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -18,13 +17,22 @@ async function settled(page: Page, root = ''): Promise<string> {
   return (await status.textContent()) ?? '';
 }
 
+/**
+ * /search/?q=query, loaded in one page kept for the tests that only read results: a new context per
+ * search would load the engine and index cold each time, which costs seconds.
+ */
+let resultsPage: Page | undefined;
+async function searchFor(query: string): Promise<Page> {
+  resultsPage ??= await (await site.browser.newContext()).newPage();
+  await resultsPage.goto(`${site.base}/search/?q=${encodeURIComponent(query)}`);
+  return resultsPage;
+}
+
 /** hrefs of every result and answer-card link on /search/?q=query, in rank order (sections left out). */
 async function ranked(query: string): Promise<string[]> {
-  const { page } = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+  const page = await searchFor(query);
   await settled(page);
-  const hrefs = await page.locator('[data-search-result]:not([data-search-result="section"])').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  await page.context().close();
-  return hrefs;
+  return page.locator('[data-search-result]:not([data-search-result="section"])').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 }
 
 describe('search from the keyboard', () => {
@@ -135,7 +143,7 @@ describe('the search page', () => {
   });
 
   it.each(['RVI', 'SVI', 'PIR', 'VMCS', 'VMCB', 'IPIv', 'x2APIC', 'APICv'])('"%s" puts its glossary answer card first, linking to the page that explains it', async (term) => {
-    const { page } = await site.open(`/search/?q=${term}`);
+    const page = await searchFor(term);
     await settled(page);
     const card = page.locator('.search-card').first();
     expect(await card.locator('.search-card-kicker').textContent()).toBe('Glossary term');
@@ -213,22 +221,5 @@ describe('the search page', () => {
     expect(await page.locator('.search-view img').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(errors).toEqual([]);
-  });
-});
-
-describe('nothing scrolls sideways', () => {
-  const urls = [...distPages().map((p) => p.url).filter((u) => u !== '/404.html'), '/search/?q=posted%20interrupt'];
-  it.each([375, 1280])('at %i px, on every page and on the search page with results', async (width) => {
-    const context = await site.browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
-    const wide: string[] = [];
-    for (const url of urls) {
-      await page.goto(site.base + url);
-      if (url.startsWith('/search/?')) await settled(page);
-      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      if (scroll > client) wide.push(`${url}: ${scroll} px`);
-    }
-    await context.close();
-    expect(wide).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
-import { useSite } from './site.ts';
+import { pageReady, useSite } from './site.ts';
 
 const urls = distPages().map((p) => p.url).filter((u) => u !== '/404.html');
 
@@ -24,7 +24,8 @@ describe('security and privacy in the browser', () => {
     });
     for (const url of urls) {
       current = url;
-      await page.goto(site.base + url, { waitUntil: 'networkidle' });
+      await page.goto(site.base + url);
+      await pageReady(page);
     }
     // Search (wasm, its script and stylesheet loaded on demand) and previews must also work under the policy.
     current = '/apicv/ (search)';

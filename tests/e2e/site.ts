@@ -55,6 +55,29 @@ export function useSite(): Site {
   };
 }
 
+/**
+ * Resolves once a page that has just loaded has finished what it does by itself, from conditions the
+ * page shows rather than a quiet network (which costs half a second per page): web fonts are in, every
+ * explainer has been scrolled to and its script has run (explainers load on approach; otherwise the
+ * ones near the top would load while a check runs and the others not at all), Expressive Code has
+ * made overflowing code blocks focusable, the search page has filled its filters from the index, and
+ * the result has painted. The page is left scrolled to the last explainer, if it has any.
+ */
+export async function pageReady(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Explainers of one kind load together, so one scroll may bring several live.
+  for (let next; (next = await page.$('.explainer:not([data-explainer-loaded])')); await next.dispose()) {
+    await next.scrollIntoViewIfNeeded();
+    await page.waitForFunction((root) => root.hasAttribute('data-explainer-loaded'), next);
+  }
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+  );
+  if (await page.locator('[data-search-page]').count()) await page.locator('[data-search-page] select[name="topic"] option:not([value=""])').first().waitFor({ state: 'attached' });
+  await afterPaint(page);
+}
+
 /** Resolves after the page has painted twice: input handlers, observers and re-renders have run. */
 export function afterPaint(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
