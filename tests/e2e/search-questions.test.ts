@@ -1,5 +1,5 @@
-// The search question set (tests/search/questions.yaml) against the built site: each query goes
-// through /search/?q=<query>, and one of the pages that answer it must be among the first three pages
+// The search question set (tests/search/questions.yaml) against the built site: each query is typed
+// into /search/, and one of the pages that answer it must be among the first three pages
 // linked by [data-search-result] (answer cards first, in DOM order, each page counted once).
 // One browser and one page for all questions; each answer is asserted as its own test, so the report
 // names every miss. The pass rate is written to tests/.artifacts/search-questions.json.
@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuery } from '../../src/lib/search/query.ts';
+import { resultSummary } from '../../src/lib/search/searchSite.ts';
 import { TOPICS, type Topic } from '../../src/schemas/topics.ts';
 import { loadQuestions } from '../search/questions.ts';
 import { useSite } from './site.ts';
@@ -38,12 +40,16 @@ function topPages(hrefs: readonly string[], n: number): string[] {
   return pages;
 }
 
-/** Runs one query on the search page and returns the result links once the result count is announced. */
+/**
+ * Types one query into the loaded search page (the engine and index stay loaded, as for a reader who
+ * searches again) and returns the result links once the page announces the count for this query: the
+ * announcement, which ends with the query, is made last, when cards and results are on screen.
+ */
 async function search(page: Page, query: string): Promise<string[]> {
-  await page.goto(`${site.base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'domcontentloaded' });
-  // The search UI announces the result count in its status region when results are painted.
-  await page.waitForFunction(() => (document.querySelector('[data-search-page] [role="status"]')?.textContent ?? '').trim() !== '', undefined, { timeout: 20_000 });
-  return page.$$eval('[data-search-result]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const announced = resultSummary(0, 0, parseQuery(query).text).replace(/^.*? for /, ' for ');
+  await page.fill('[data-search-page] input[type="search"]', query);
+  await page.waitForFunction((end) => (document.querySelector('[data-search-page] [role="status"]')?.textContent ?? '').endsWith(end), announced, { timeout: 20_000 });
+  return page.$$eval('[data-search-page] [data-search-result]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 const found = new Map<string, string[]>();
