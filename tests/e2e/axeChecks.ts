@@ -1,0 +1,79 @@
+// Shared by the axe test files (axe.test.ts, axe-pages.test.ts): vitest runs two files at a time, so
+// the pages are split between two files to keep both workers busy instead of one file being the long pole.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { distPages } from '../dist/distSite.ts';
+import { afterPaint, pageReady, type Site } from './site.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The 404 page as a reader meets it: a mistyped address, with the closest pages suggested.
+const MISTYPED = '/apicv/posted-interupts/';
+const urls = [...distPages().map((p) => p.url).filter((u) => u !== '/404.html'), MISTYPED];
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // Every rule still runs on every element; only the details of passing and inapplicable checks,
+      // which nothing reads, are left out.
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/** The page's own colour scheme, as its styles see it: [data-theme], the root's color-scheme and the body's background. */
+const appliedScheme = (page: Page) =>
+  page.evaluate(() => ({
+    theme: document.documentElement.dataset.theme,
+    colorScheme: getComputedStyle(document.documentElement).colorScheme,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
+
+/**
+ * Checks a page that is set up in light mode (its context is created light), then switches the reader's
+ * system to dark and checks it again: the theme follows prefers-color-scheme live (src/scripts/theme.ts),
+ * so one load and one setup serve both schemes. The dark check runs only once the dark styles are seen
+ * to apply. Each violation is labelled with its scheme.
+ */
+export async function violationsInBothSchemes(page: Page): Promise<string[]> {
+  const light = await appliedScheme(page);
+  expect(light, 'the page starts in light mode').toMatchObject({ theme: 'light', colorScheme: 'light' });
+  const problems = (await axeViolations(page)).map((v) => `light: ${v}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await afterPaint(page);
+  const dark = await appliedScheme(page);
+  expect(dark.colorScheme, 'dark styles apply').toBe('dark');
+  expect(dark.background, 'the background changes with the theme').not.toBe(light.background);
+  problems.push(...(await axeViolations(page)).map((v) => `dark: ${v}`));
+  return problems;
+}
+
+export const newLightPage = async (site: Site, options: Parameters<Site['browser']['newContext']>[0] = {}) =>
+  (await site.browser.newContext({ ...options, colorScheme: 'light' })).newPage();
+
+/**
+ * Every page in both schemes, in groups small enough that one test never runs into the timeout as the
+ * site grows; this file's share is every `parts`-th group from `part`. Call inside describe.concurrent.
+ */
+export function everyPageHasNoViolations(site: Site, part: number, parts: number): void {
+  const groups = Array.from({ length: Math.ceil(urls.length / 4) }, (_, i) => urls.slice(i * 4, i * 4 + 4)).filter((_, i) => i % parts === part);
+  it.each(groups.map((group) => [`${group[0]} ... ${group.at(-1)}`, group] as const))('every page has no violations: %s', async (_label, group) => {
+    const page = await newLightPage(site);
+    const problems: string[] = [];
+    for (const url of group) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(site.base + url);
+      await pageReady(page);
+      if (url === MISTYPED) await page.locator('[data-did-you-mean] a').first().waitFor();
+      problems.push(...(await violationsInBothSchemes(page)).map((v) => `${url} ${v}`));
+    }
+    await page.context().close();
+    expect(problems).toEqual([]);
+  });
+}
