@@ -12,6 +12,8 @@ describe('copy button on code blocks', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => button.textContent()).toBe('Copied');
     expect(await figure.locator('[role="status"]').textContent()).toBe('Code copied to the clipboard');
+    // Said to screen readers only: the announcement takes no room on screen.
+    expect(await figure.locator('[role="status"]').evaluate((e) => e.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
     const lines = await figure.locator('.ec-line').allTextContents();
     expect(lines.length).toBeGreaterThan(2);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(lines.join('\n'));
