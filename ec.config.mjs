@@ -2,6 +2,7 @@
 // Expressive Code options live here (not in astro.config.mjs) so the <Code> component can use them.
 import { defineEcConfig } from 'astro-expressive-code';
 import { ecPlainDefaultTokens } from './src/plugins/ecPlainDefaultTokens.ts';
+import { withoutEcScriptModule } from './src/plugins/ecWithoutScriptModule.ts';
 
 export default defineEcConfig({
   themes: ['github-light', 'github-dark'],
@@ -10,9 +11,19 @@ export default defineEcConfig({
   // Keep tabs: kernel code and the patch must render byte-for-byte.
   tabWidth: 0,
   plugins: [ecPlainDefaultTokens()],
+  // Its one script (a tab stop for code that scrolls sideways) is done by src/scripts/copyCode.ts.
+  ...withoutEcScriptModule,
   // Our own button (src/scripts/copyCode.ts) reads the code from the page instead of a copy in an attribute.
   frames: { showCopyToClipboardButton: false },
-  styleOverrides: { codeFontFamily: 'var(--font-mono)', codeFontSize: '0.875rem', borderRadius: '6px' },
+  styleOverrides: {
+    codeFontFamily: 'var(--font-mono)',
+    // The site's own stacks instead of long copies of them in the stylesheet every page with code loads.
+    uiFontFamily: 'var(--font-body)',
+    codeFontSize: '0.875rem',
+    borderRadius: '6px',
+    // Icon of the Copy button we do not use (our own is text): not an inline SVG in every theme's styles.
+    frames: { copyIcon: 'none' },
+  },
   shiki: {
     transformers: [
       {

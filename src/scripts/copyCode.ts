@@ -1,11 +1,26 @@
 // A "Copy" button on every code block, added by script: Expressive Code's own button carries a second
-// copy of the code in an attribute, which doubled every code block in the page's HTML.
+// copy of the code in an attribute, which doubled every code block in the page's HTML. Also a tab stop
+// for a block while it scrolls sideways (so keyboard users can scroll it), which Expressive Code's own
+// script module did (dropped by src/plugins/ecWithoutScriptModule.ts).
 import { codeText } from '../lib/codeText.ts';
 
+function focusableWhileScrolling(pre: HTMLElement) {
+  if (pre.scrollWidth > pre.clientWidth) {
+    pre.tabIndex = 0;
+    pre.setAttribute('role', 'region');
+  } else {
+    pre.removeAttribute('tabindex');
+    pre.removeAttribute('role');
+  }
+}
+
 export function initCopyCode() {
+  // Called for each block when it is first observed, then whenever its width changes.
+  const resized = new ResizeObserver((entries) => entries.forEach((e) => focusableWhileScrolling(e.target as HTMLElement)));
   for (const figure of document.querySelectorAll<HTMLElement>('.expressive-code figure')) {
     const pre = figure.querySelector('pre');
     if (!pre) continue;
+    resized.observe(pre);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-code';

@@ -1,7 +1,6 @@
 // Search entry points on every page: the header button, Ctrl/Cmd+K and "/" open the search dialog
 // (its script, styles, engine and index load on first use); a page opened from a result highlights the
 // query's words.
-import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
 import type { SearchDialog } from './searchDialog.ts';
 
 let dialog: SearchDialog | null = null;
@@ -42,8 +41,5 @@ export function initSearch() {
       void openSearch();
     }
   });
-  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
-    const url = '/pagefind/pagefind-highlight.js';
-    void import(/* @vite-ignore */ url).then(({ default: PagefindHighlight }) => new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM }));
-  }
+  if (location.search) void import('./searchHighlight.ts').then((m) => m.highlightSearchedWords());
 }

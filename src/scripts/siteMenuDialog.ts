@@ -1,5 +1,7 @@
 // The phone menu's modal dialog. It borrows the site tree and the header's tools while open; the native
 // dialog keeps focus inside, closes on Escape and returns focus to the menu button.
+import stylesheet from '../styles/site-menu.css?url';
+import { loadStylesheet } from './loadStylesheet.ts';
 
 let dialog: HTMLDialogElement | null = null;
 let restore: (() => void)[] = [];
@@ -35,7 +37,8 @@ function build(opener: HTMLElement): HTMLDialogElement {
   return d;
 }
 
-export function openSiteMenu(opener: HTMLElement) {
+export async function openSiteMenu(opener: HTMLElement) {
+  await loadStylesheet(stylesheet);
   dialog ??= build(opener);
   if (dialog.open) return;
   const nav = document.querySelector('#site-nav');

@@ -78,12 +78,17 @@ describe('failure-scenario stepper', () => {
     expect(await st.locator('li[data-step]:visible .analysis').textContent()).toContain('not confirmed');
   });
 
-  it('without JavaScript lists every step of both variants', async () => {
+  it('without JavaScript lists every step of both variants, each shared step once and the others marked', async () => {
     const { page } = await site.open(PAGE, { javaScriptEnabled: false });
     const st = page.locator('[data-rfc-stepper]').first();
     expect(await st.locator('[data-controls]').isVisible()).toBe(false);
-    expect(await st.locator('[data-variant="base"] li[data-step]:visible').count()).toBe(9);
-    expect(await st.locator('[data-variant="rfc"] li[data-step]:visible').count()).toBe(11);
-    expect(await st.locator('[data-variant="rfc"] .badge').count()).toBe(3);
+    expect(await st.locator('[data-variant-note]').isVisible()).toBe(true);
+    expect(await st.locator('li[data-step]:visible').count()).toBe(12);
+    expect(await st.locator('li[data-variants~="base"]:visible').count()).toBe(9);
+    expect(await st.locator('li[data-variants~="rfc"]:visible').count()).toBe(11);
+    // Every step only one variant has says which: three by the RFC, the outcome as merged.
+    const marked = await st.locator('li[data-step]').evaluateAll((lis) =>
+      lis.filter((li) => (li as HTMLElement).dataset.variants !== 'base rfc').map((li) => li.querySelector('.badge')?.textContent));
+    expect(marked).toEqual(['Added by the RFC', 'Added by the RFC', 'Without the RFC', 'Changed by the RFC']);
   });
 });

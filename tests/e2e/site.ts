@@ -59,8 +59,8 @@ export function useSite(): Site {
  * Resolves once a page that has just loaded has finished what it does by itself, from conditions the
  * page shows rather than a quiet network (which costs half a second per page): web fonts are in, every
  * explainer has been scrolled to and its script has run (explainers load on approach; otherwise the
- * ones near the top would load while a check runs and the others not at all), Expressive Code has
- * made overflowing code blocks focusable, the search page has filled its filters from the index, and
+ * ones near the top would load while a check runs and the others not at all), src/scripts/copyCode.ts
+ * has made overflowing code blocks focusable, the search page has filled its filters from the index, and
  * the result has painted. The page is left scrolled to the last explainer, if it has any.
  */
 export async function pageReady(page: Page): Promise<void> {

@@ -12,6 +12,7 @@ import {
   clampIndex,
   codeSpans,
   mapIndex,
+  mergedSteps,
   RFC_STEPS,
   stepsFor,
   symbolLabel,
@@ -31,6 +32,18 @@ describe('order of the path', () => {
 
   it('step ids are unique in each variant', () => {
     for (const steps of [BASE_STEPS, RFC_STEPS]) expect(new Set(ids(steps)).size).toBe(steps.length);
+  });
+});
+
+describe('the merged list the page renders', () => {
+  it('holds every shared step once and each variant\u2019s own steps, in each variant\u2019s order', () => {
+    const merged = mergedSteps();
+    expect(merged.map((m) => `${m.step.id}:${m.variants.join('+')}`)).toEqual([
+      'memslot:base+rfc', 'vmcs12:base+rfc', 'touch:base+rfc', 'ept-violation:base+rfc', 'hide:base+rfc',
+      'rfc-inhibit:rfc', 'rfc-apicv-off:rfc', 'mmio-spte:base+rfc', 'misconfig:base+rfc', 'emulate:base+rfc',
+      'outcome:base', 'outcome:rfc',
+    ]);
+    for (const v of ['base', 'rfc'] as const) expect(merged.filter((m) => m.variants.includes(v)).map((m) => m.step)).toEqual(stepsFor(v));
   });
 });
 

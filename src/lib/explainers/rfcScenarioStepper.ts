@@ -273,6 +273,36 @@ export const VARIANT_LABELS: Readonly<Record<Variant, string>> = {
   rfc: 'With the RFC',
 };
 
+export interface MergedStep {
+  step: Step;
+  /** The variants this step belongs to, in VARIANT order ('base', 'rfc'). */
+  variants: readonly Variant[];
+}
+
+/**
+ * Both variants as one list, each shared step once: the page renders this list (without JavaScript it
+ * is the whole story, with the variant-only steps marked) and the script shows one variant's steps.
+ * Shared steps keep their order in both variants, so a two-pointer merge keeps every variant's order.
+ */
+export function mergedSteps(): MergedStep[] {
+  const [base, rfc] = [BASE_STEPS, RFC_STEPS];
+  const merged: MergedStep[] = [];
+  let [i, j] = [0, 0];
+  while (i < base.length || j < rfc.length) {
+    if (i < base.length && base[i] === rfc[j]) {
+      merged.push({ step: base[i++]!, variants: ['base', 'rfc'] });
+      j++;
+    } else if (i < base.length && !rfc.includes(base[i]!)) {
+      merged.push({ step: base[i++]!, variants: ['base'] });
+    } else if (j < rfc.length && !base.includes(rfc[j]!)) {
+      merged.push({ step: rfc[j++]!, variants: ['rfc'] });
+    } else {
+      throw new Error('the two variants share steps in a different order');
+    }
+  }
+  return merged;
+}
+
 /** Keeps a step index inside 0..count-1. */
 export function clampIndex(index: number, count: number): number {
   if (count <= 0) return 0;

@@ -1,5 +1,6 @@
-// Turns each failure-scenario stepper from two full lists into one step at a time. The steps are
-// rendered at build time; this only shows and hides them, so it imports no step data.
+// Turns each failure-scenario stepper from one list of both variants into one step of one variant at a
+// time. The steps are rendered at build time (each shared step once, `data-variants` naming the variants
+// it belongs to); this only shows and hides them, so it imports no step data.
 import { announce, clampIndex, mapIndex, type Variant } from '../../lib/explainers/rfcScenarioStepper.ts';
 
 export function init() {
@@ -11,12 +12,12 @@ export function init() {
     const next = root.querySelector<HTMLButtonElement>('[data-next]');
     const position = root.querySelector<HTMLElement>('[data-position]');
     const live = root.querySelector<HTMLElement>('[data-live]');
+    const note = root.querySelector<HTMLElement>('[data-variant-note]');
     const radios = [...root.querySelectorAll<HTMLInputElement>('[data-variant-radio]')];
-    const blocks = new Map<Variant, HTMLElement>();
-    for (const b of root.querySelectorAll<HTMLElement>('[data-variant]')) blocks.set(b.dataset.variant as Variant, b);
-    if (!controls || !prev || !next || !position || !live || radios.length === 0 || blocks.size === 0) continue;
+    const steps = [...root.querySelectorAll<HTMLLIElement>('li[data-step]')];
+    if (!controls || !prev || !next || !position || !live || radios.length === 0 || steps.length === 0) continue;
 
-    const items = (v: Variant) => [...(blocks.get(v)?.querySelectorAll<HTMLLIElement>('li[data-step]') ?? [])];
+    const items = (v: Variant) => steps.filter((li) => (li.dataset.variants ?? '').split(' ').includes(v));
     const ids = (v: Variant) => items(v).map((li) => li.dataset.step ?? '');
     let variant = (radios.find((r) => r.checked)?.value ?? 'base') as Variant;
     let index = 0;
@@ -24,8 +25,10 @@ export function init() {
     const show = (speak: boolean) => {
       const list = items(variant);
       index = clampIndex(index, list.length);
-      for (const [v, block] of blocks) block.hidden = v !== variant;
-      list.forEach((li, i) => (li.hidden = i !== index));
+      for (const li of steps) li.hidden = li !== list[index];
+      // The list marker shows the step's number in this variant.
+      const current = list[index];
+      if (current) current.value = index + 1;
       position.textContent = `Step ${index + 1} of ${list.length}`;
       prev.setAttribute('aria-disabled', String(index === 0));
       next.setAttribute('aria-disabled', String(index === list.length - 1));
@@ -54,6 +57,7 @@ export function init() {
       });
     }
     controls.hidden = false;
+    if (note) note.hidden = true;
     show(false);
   }
 }
