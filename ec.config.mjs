@@ -1,6 +1,7 @@
 // @ts-check
 // Expressive Code options live here (not in astro.config.mjs) so the <Code> component can use them.
 import { defineEcConfig } from 'astro-expressive-code';
+import { ecKernelTitleLinks } from './src/plugins/ecKernelTitleLinks.ts';
 import { ecPlainDefaultTokens } from './src/plugins/ecPlainDefaultTokens.ts';
 import { withoutEcScriptModule } from './src/plugins/ecWithoutScriptModule.ts';
 
@@ -10,7 +11,7 @@ export default defineEcConfig({
   themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
   // Keep tabs: kernel code and the patch must render byte-for-byte.
   tabWidth: 0,
-  plugins: [ecPlainDefaultTokens()],
+  plugins: [ecPlainDefaultTokens(), ecKernelTitleLinks()],
   // Its one script (a tab stop for code that scrolls sideways) is done by src/scripts/copyCode.ts.
   ...withoutEcScriptModule,
   // Our own button (src/scripts/copyCode.ts) reads the code from the page instead of a copy in an attribute.

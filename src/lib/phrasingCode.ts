@@ -5,8 +5,8 @@
  */
 export function phrasingCodeBlocks(html: string): string {
   // Expressive Code turns a scrolling <pre> into an unnamed region at run time. Make each a named,
-  // focusable region from the start (its script drops role and tabindex again where nothing
-  // scrolls), so landmarks stay unique and keyboard users can scroll without JavaScript.
+  // focusable region from the start (src/scripts/copyCode.ts drops role and tabindex again where
+  // nothing scrolls), so landmarks stay unique and keyboard users can scroll without JavaScript.
   let block = 0;
   const named = html.replace(/<pre data-language="([^"]*)"(?![^>]*aria-label)/g, (_m, lang: string) =>
     `<pre data-language="${lang}" role="region" tabindex="0" aria-label="Code block ${++block}${lang && lang !== 'plaintext' ? ` (${lang})` : ''}"`);

@@ -1,6 +1,7 @@
 // Marks the table-of-contents entry of the section being read (aria-current="location").
 // IntersectionObserver only says when a heading crosses the reading line; the section is then the last
-// heading above that line.
+// heading above that line. The observer also reports every heading once after the first layout, which
+// sets the initial mark; measuring here at start-up would force a layout of the whole page in this task.
 export function initScrollSpy() {
   const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
   const headings = links
@@ -18,5 +19,4 @@ export function initScrollSpy() {
   };
   const observer = new IntersectionObserver(update, { rootMargin: '0px 0px -75% 0px' });
   headings.forEach((h) => observer.observe(h));
-  update();
 }
