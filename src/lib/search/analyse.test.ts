@@ -72,6 +72,14 @@ describe('exactMatches', () => {
     expect(exactMatches(parseQuery('PIR'), VOCABULARY_INDEX)).toEqual([{ kind: 'page', name: 'Posted interrupts', url: '/apicv/posted-interrupts/', id: 'posted' }]);
   });
 
+  it('answers a short query naming two or more acronyms with the page that names them together, first', () => {
+    expect(exact('RVI vs SVI')).toEqual(['page:Virtual-interrupt delivery, RVI and SVI', 'term:RVI', 'term:SVI']);
+    // All but one of three: the page need not repeat its own topic's name.
+    expect(exact('difference between RVI and SVI in APICv')[0]).toBe('page:Virtual-interrupt delivery, RVI and SVI');
+    // In a longer question the acronyms are context, not the subject.
+    expect(exact('how do I check whether RVI and SVI are enabled on my host')).toEqual([]);
+  });
+
   it('gives a long question no cards for its ordinary words', () => {
     expect(exact('interrupts lost in L2 workaround disable APICv')).toEqual([]);
   });

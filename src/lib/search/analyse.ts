@@ -62,6 +62,8 @@ export interface ExactMatch {
 // A query of up to this many meaningful tokens is a look-up ("RVI", "what is RVI", "RVI vs SVI"):
 // its acronyms and identifiers get answer cards. A longer one is a question; only identifiers count.
 const LOOKUP_TOKENS = 3;
+// A comparison of acronyms may carry one more word ("difference between RVI and SVI in APICv").
+const COMPARISON_TOKENS = 4;
 const MAX_CARDS = 4;
 // An acronym naming the last part of many symbols is no longer an exact reference.
 const MAX_SUFFIX_SYMBOLS = 3;
@@ -89,6 +91,22 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
     if (name) add(symbol(name));
   }
   for (const p of pages) if ([p.title, ...p.aliases].some(isWhole)) add({ kind: 'page', name: p.title, url: p.url, id: p.id });
+  // A short query that names two or more acronyms ("APICv vs AVIC", "RVI and SVI in APICv") asks how
+  // they relate: a page whose title or aliases name all of them, or all but one of three or more, answers
+  // it, before each acronym's own card. In a longer question the acronyms are context ("check whether
+  // AVIC is enabled on an AMD host"), not the subject.
+  const acronymKeys = [...new Set(meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key)).map((t) => t.key))];
+  const comparisons: ExactMatch[] = [];
+  if (acronymKeys.length >= 2 && meaningful.length <= COMPARISON_TOKENS) {
+    const needed = Math.max(2, acronymKeys.length - 1);
+    const namedIn = (p: (typeof pages)[number]) => {
+      const words = new Set([p.title, ...p.aliases].join(' ').toLowerCase().split(/[^a-z0-9]+/));
+      return acronymKeys.filter((k) => words.has(k)).length;
+    };
+    for (const { p } of pages.map((p) => ({ p, n: namedIn(p) })).filter((c) => c.n >= needed).sort((a, b) => b.n - a.n)) {
+      comparisons.push({ kind: 'page', name: p.title, url: p.url, id: p.id });
+    }
+  }
 
   if (meaningful.length <= LOOKUP_TOKENS) {
     for (const token of meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key))) {
@@ -102,9 +120,11 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
       }
     }
   }
-  // A page whose term card is already shown (the card links to it) needs no card of its own.
+  // A page whose term card is already shown (the card links to it) needs no card of its own; a page
+  // that names the acronyms together answers more than any one term card and keeps its card, first.
   const explained = new Set(out.filter((m) => m.kind === 'term').map((m) => terms.find((t) => t.url === m.url)?.page));
-  return out.filter((m) => m.kind !== 'page' || !explained.has(m.url)).slice(0, MAX_CARDS);
+  const rest = out.filter((m) => (m.kind !== 'page' || !explained.has(m.url)) && !comparisons.some((c) => c.url === m.url));
+  return [...comparisons, ...rest].slice(0, MAX_CARDS);
 }
 
 function unique(list: string[]): string[] {

@@ -10,11 +10,13 @@ export const VOCABULARY: SearchVocabulary = {
     { term: 'RVI', expansion: 'Requesting virtual interrupt', aliases: ['requesting virtual interrupt'], url: '/glossary/#rvi', page: '/apicv/virtual-interrupt-delivery/', id: 'glossary' },
     { term: 'L2', expansion: 'Level 2, the nested guest', aliases: [], url: '/glossary/#l2', page: '/nested/', id: 'term-l2' },
     { term: 'posted interrupt', expansion: 'Posted-interrupt processing', aliases: [], url: '/glossary/#posted-interrupt', page: '/apicv/posted-interrupts/', id: 'term-posted-interrupt' },
+    { term: 'SVI', expansion: 'Servicing virtual interrupt', aliases: [], url: '/glossary/#svi', page: '/apicv/virtual-interrupt-delivery/', id: 'term-svi' },
   ],
   symbols: ['kvm_set_apicv_inhibit', 'APICV_INHIBIT_REASON_HYPERV', 'enable_apicv'],
   pages: [
     { title: 'Posted interrupts', aliases: ['PIR'], url: '/apicv/posted-interrupts/', id: 'posted' },
     { title: 'What became of the RFC', aliases: [], url: '/rfc/outcome/', id: 'outcome' },
+    { title: 'Virtual-interrupt delivery, RVI and SVI', aliases: [], url: '/apicv/virtual-interrupt-delivery/', id: 'vid' },
   ],
   synonyms: [['lost interrupt', 'missed interrupt', 'dropped interrupt'], ['rejected', 'not merged', 'NAKed'], ['nested guest', 'L2 guest']],
 };
