@@ -10,8 +10,8 @@ export default function contentCheck(): AstroIntegration {
     name: 'vapic-content-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        const { site } = getProject();
         if (command === 'build') freezeProject();
+        const { site } = getProject();
         logger.info(`content ok: ${site.pages.size} pages, ${site.terms.size} terms, ${site.symbols.size} symbols, ${site.sources.size} sources`);
       },
     },

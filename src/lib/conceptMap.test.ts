@@ -21,7 +21,7 @@ describe('wrapLabel', () => {
 describe('layoutConceptMap', () => {
   for (const variant of ['wide', 'tall'] as const) {
     it(`${variant}: places every page once, inside the canvas and its topic's cluster, with no two label boxes overlapping`, async () => {
-      const layout = await layoutConceptMap(nodes, edges, groups, variant);
+      const layout = await layoutConceptMap(nodes, groups, variant);
       expect(layout.nodes.size).toBe(30);
       expect(overlappingBoxes([...layout.nodes.values()])).toEqual([]);
       expect(overlappingBoxes(layout.clusters.map((c) => ({ ...c, id: c.group })))).toEqual([]);
@@ -40,7 +40,7 @@ describe('layoutConceptMap', () => {
   }
 
   it('tall fits a 375 px phone (325 px inside the frame) at full size; wide is wider than tall', async () => {
-    const [tall, wide] = await Promise.all([layoutConceptMap(nodes, edges, groups, 'tall'), layoutConceptMap(nodes, edges, groups, 'wide')]);
+    const [tall, wide] = await Promise.all([layoutConceptMap(nodes, groups, 'tall'), layoutConceptMap(nodes, groups, 'wide')]);
     expect(tall.width).toBeLessThanOrEqual(325);
     expect(wide.width).toBeGreaterThan(tall.width);
     expect(wide.width).toBeLessThanOrEqual(1200);
@@ -48,7 +48,7 @@ describe('layoutConceptMap', () => {
 
   it('is deterministic: the same input gives the same SVG', async () => {
     const render = async () => renderConceptMapSvg({
-      layout: await layoutConceptMap(nodes, edges, groups, 'wide'), nodes, edges, path: ['p0', 'p5', 'p9'], variant: 'wide', label: 'Map', groupLabels: {},
+      layout: await layoutConceptMap(nodes, groups, 'wide'), nodes, edges, path: ['p0', 'p5', 'p9'], variant: 'wide', label: 'Map', groupLabels: {},
     });
     expect(await render()).toBe(await render());
   });
@@ -59,7 +59,7 @@ describe('renderConceptMapSvg', () => {
     const few = nodes.slice(0, 3);
     const links: MapEdge[] = [['p0', 'p1'], ['p1', 'p0'], ['p1', 'p2']];
     const svg = renderConceptMapSvg({
-      layout: await layoutConceptMap(few, links, groups, 'wide'), nodes: few, edges: links, path: ['p0', 'p2'], variant: 'wide', label: 'Map', groupLabels: { apic: 'Local APIC' },
+      layout: await layoutConceptMap(few, groups, 'wide'), nodes: few, edges: links, path: ['p0', 'p2'], variant: 'wide', label: 'Map', groupLabels: { apic: 'Local APIC' },
     });
     expect(svg.match(/<line /g)).toHaveLength(2);
     expect(svg).toContain('<line class="t-apic t-apicv" data-a="p0" data-b="p1"');
@@ -68,7 +68,7 @@ describe('renderConceptMapSvg', () => {
     expect(svg).toContain('>Local APIC</text>');
     // Wrapped lines end in a space so the label's text is the whole title.
     const long = nodes.find((n) => n.title.length > 34)!;
-    const one = renderConceptMapSvg({ layout: await layoutConceptMap([long], [], groups, 'wide'), nodes: [long], edges: [], path: [], variant: 'wide', label: 'Map', groupLabels: {} });
+    const one = renderConceptMapSvg({ layout: await layoutConceptMap([long], groups, 'wide'), nodes: [long], edges: [], path: [], variant: 'wide', label: 'Map', groupLabels: {} });
     expect(/<text>(.*?)<\/text>/.exec(one)![1]!.replace(/<[^>]+>/g, '')).toBe(long.title);
   });
 });

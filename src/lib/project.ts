@@ -58,7 +58,8 @@ export function getProject(root = CONTENT_ROOT): Project {
   const cached = caches.get(root);
   const now = Date.now();
   if (cached && (holder[FROZEN_KEY] || now - cached.checkedAt < FINGERPRINT_TTL_MS)) return cached.project;
-  const key = fingerprint(root);
+  // A frozen (static build) project is never re-checked, so it needs no fingerprint: 2,400 stats at 2,000 pages.
+  const key = holder[FROZEN_KEY] ? '' : fingerprint(root);
   if (cached?.key === key) {
     cached.checkedAt = now;
     return cached.project;

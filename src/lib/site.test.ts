@@ -149,6 +149,11 @@ describe('malformed MDX and edited patches', () => {
     expect(errorsOf(dir)).toEqual([expect.stringMatching(/^docs\/apic\/child\.mdx:16: invalid MDX: /)]);
   });
 
+  it('reports a broken import or export line with its file and line', () => {
+    const dir = fixtureWith({ 'docs/apic/child.mdx': (t) => t.replace('## Second part', '## Second part\n\nimport Diagram from "./diagram.astro";\nexport const broken = {;\n') });
+    expect(errorsOf(dir)).toEqual([expect.stringMatching(/^docs\/apic\/child\.mdx:17: invalid MDX: could not parse import\/export: /)]);
+  });
+
   it('rejects a patch whose bytes differ from its recorded checksum', () => {
     const dir = fixtureWith({ 'patches/tiny.patch': (t) => `${t}+ an edit\n` });
     expect(errorsOf(dir)).toEqual([expect.stringMatching(/^patches\/tiny\.patch:undefined: content differs from the archived mail/)]);

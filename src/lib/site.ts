@@ -118,7 +118,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     try {
       body = parseBody(parts.body, parts.bodyLine);
     } catch (error) {
-      // Malformed MDX (an unclosed tag, a stray `{`): remark-mdx reports the line within the body.
+      // Malformed MDX (an unclosed tag, a stray `{`, a broken import): the parser reports the line within the body.
       const line = (error as { line?: number }).line;
       errors.push(new ContentError(file, line ? line + parts.bodyLine - 1 : undefined, `invalid MDX: ${(error as Error).message}`));
       brokenPages.add(id);

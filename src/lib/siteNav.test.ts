@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sidebarWindow } from './siteNav.ts';
 
 const topic = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i === 0 ? 't' : `t/p${i}` }));
-const ids = (w: { shown: { id: string }[] }) => w.shown.map((p) => p.id);
+const ids = (w: { shown: readonly { id: string }[] }) => w.shown.map((p) => p.id);
 
 describe('sidebarWindow', () => {
   it('lists a short topic whole', () => {

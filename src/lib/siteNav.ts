@@ -6,7 +6,7 @@ export const SIDEBAR_MAX_PAGES = 12;
 
 export interface SidebarWindow<T> {
   /** The entries to list, in reading order: the landing first, then a run around the current page. */
-  shown: T[];
+  shown: readonly T[];
   /** Entries left out between the landing and the run, and after the run. */
   hiddenBefore: number;
   hiddenAfter: number;
@@ -17,10 +17,10 @@ export interface SidebarWindow<T> {
  * `currentId` the page being read (or null). Topics of up to `max` pages are listed whole; otherwise the
  * landing plus `max - 1` consecutive pages centred on the current one.
  */
-export function sidebarWindow<T extends { id: string }>(pages: T[], currentId: string | null, max = SIDEBAR_MAX_PAGES): SidebarWindow<T> {
+export function sidebarWindow<T extends { id: string }>(pages: readonly T[], currentId: string | null, max = SIDEBAR_MAX_PAGES): SidebarWindow<T> {
   if (max < 2) throw new Error(`sidebarWindow: max must be at least 2 (got ${max})`);
   if (pages.length <= max) return { shown: pages, hiddenBefore: 0, hiddenAfter: 0 };
-  const [landing, ...rest] = pages as [T, ...T[]];
+  const [landing, ...rest] = pages as readonly [T, ...T[]];
   const run = max - 1;
   const at = Math.max(0, rest.findIndex((p) => p.id === currentId));
   const start = Math.min(Math.max(0, at - Math.floor(run / 2)), rest.length - run);
