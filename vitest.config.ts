@@ -16,8 +16,12 @@ export default defineConfig({
           // Files share one server and one Chromium; pages wait on conditions, so two files at a time
           // keep both cores busy without starving each other.
           maxWorkers: 2,
-          // Tests a file marks concurrent (axe.test.ts) each drive their own page of that Chromium.
+          // Tests a file marks concurrent (axe.test.ts, axe-pages.test.ts, layout.test.ts) each drive their
+          // own page of that Chromium.
           maxConcurrency: 3,
+          // expect.poll waits for a page to show a condition; its default of 1 s fails on a busy machine
+          // while the page is still rendering what it will show. A wrong result still fails, once this passes.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { press, reachExplainer } from './keyboard.ts';
 import { recognizePastedOutput } from '../../src/lib/search/pastedOutput.ts';
-import { useSite } from './site.ts';
+import { afterPaint, useSite } from './site.ts';
 
 const site = useSite();
 // A hand-off decodes once the explainer's logic has loaded, which can take seconds on a busy machine.
@@ -25,7 +25,7 @@ describe('AVIC IPI stepper', () => {
     expect(await st.locator('[data-outcome]').isVisible()).toBe(true);
     // Next at the end does nothing.
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(100);
+    await afterPaint(page);
     expect(await st.locator('[data-position]').textContent()).toBe('Step 5 of 5');
     expect(errors).toEqual([]);
   });

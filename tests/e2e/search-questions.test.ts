@@ -7,10 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseQuery } from '../../src/lib/search/query.ts';
-import { resultSummary } from '../../src/lib/search/searchSite.ts';
 import { TOPICS, type Topic } from '../../src/schemas/topics.ts';
 import { loadQuestions } from '../search/questions.ts';
+import { searchOnPage } from './searchPage.ts';
 import { useSite } from './site.ts';
 
 const TOP = 3;
@@ -40,15 +39,9 @@ function topPages(hrefs: readonly string[], n: number): string[] {
   return pages;
 }
 
-/**
- * Types one query into the loaded search page (the engine and index stay loaded, as for a reader who
- * searches again) and returns the result links once the page announces the count for this query: the
- * announcement, which ends with the query, is made last, when cards and results are on screen.
- */
+/** The result links on the loaded search page once it has answered `query` (see searchOnPage). */
 async function search(page: Page, query: string): Promise<string[]> {
-  const announced = resultSummary(0, 0, parseQuery(query).text).replace(/^.*? for /, ' for ');
-  await page.fill('[data-search-page] input[type="search"]', query);
-  await page.waitForFunction((end) => (document.querySelector('[data-search-page] [role="status"]')?.textContent ?? '').endsWith(end), announced, { timeout: 20_000 });
+  await searchOnPage(page, query, 20_000);
   return page.$$eval('[data-search-page] [data-search-result]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildLinkGraph } from '../../src/lib/linkGraph.ts';
 import { loadSite } from '../../src/lib/site.ts';
+import { searchOnPage } from './searchPage.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -18,20 +19,36 @@ async function settled(page: Page, root = ''): Promise<string> {
 }
 
 /**
- * /search/?q=query, loaded in one page kept for the tests that only read results: a new context per
- * search would load the engine and index cold each time, which costs seconds.
+ * One context for the tests that do not read what a page loaded: its cache stays warm, so each page they
+ * open does not fetch and compile the engine and index cold again.
+ */
+let warm: BrowserContext | undefined;
+const warmContext = async () => (warm ??= await site.browser.newContext());
+afterAll(() => warm?.close());
+/** A new page in the warm context, closed when the test finishes. */
+async function openWarm(path: string) {
+  const opened = await site.openIn(await warmContext(), path);
+  onTestFinished(() => opened.page.close());
+  return opened;
+}
+
+/**
+ * /search/, loaded once for the tests that only read results: each query is typed into it (searchOnPage),
+ * as a reader searching again does; reloading it per query would start the engine and index each time.
  */
 let resultsPage: Page | undefined;
 async function searchFor(query: string): Promise<Page> {
-  resultsPage ??= await (await site.browser.newContext()).newPage();
-  await resultsPage.goto(`${site.base}/search/?q=${encodeURIComponent(query)}`);
+  if (!resultsPage) {
+    resultsPage = (await site.openIn(await warmContext(), '/search/')).page;
+    await resultsPage.locator('[data-search-page] select[name="topic"] option:not([value=""])').first().waitFor({ state: 'attached' });
+  }
+  await searchOnPage(resultsPage, query);
   return resultsPage;
 }
 
-/** hrefs of every result and answer-card link on /search/?q=query, in rank order (sections left out). */
+/** hrefs of every result and answer-card link on /search/ for query, in rank order (sections left out). */
 async function ranked(query: string): Promise<string[]> {
   const page = await searchFor(query);
-  await settled(page);
   return page.locator('[data-search-result]:not([data-search-result="section"])').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 }
 
@@ -45,7 +62,7 @@ describe('search from the keyboard', () => {
   });
 
   it('Ctrl+K opens the dialog; typing "AVIC" puts its answer card first; arrows and Enter open it with the word highlighted', async () => {
-    const { page, errors } = await site.open('/');
+    const { page, errors } = await openWarm('/');
     await page.keyboard.press('Control+k');
     await page.waitForSelector('dialog.search-dialog[open] input:focus');
     await page.keyboard.type('AVIC');
@@ -65,7 +82,7 @@ describe('search from the keyboard', () => {
   });
 
   it('Enter in the field opens the first result; Escape closes the dialog', async () => {
-    const { page } = await site.open('/apic/');
+    const { page } = await openWarm('/apic/');
     await page.keyboard.press('/');
     await page.waitForSelector('dialog.search-dialog[open] input:focus');
     await page.keyboard.type('x2APIC');
@@ -96,7 +113,7 @@ describe('search from the keyboard', () => {
   });
 
   it('announces the result count to screen readers', async () => {
-    const { page } = await site.open('/search/?q=posted%20interrupt');
+    const { page } = await openWarm('/search/?q=posted%20interrupt');
     const status = page.locator('.search-status');
     expect(await status.getAttribute('role')).toBe('status');
     expect(await settled(page)).toMatch(/^\d+ answers? and \d+ results for “posted interrupt”$/);
@@ -118,7 +135,7 @@ describe('search from the keyboard', () => {
 
 describe('the search page', () => {
   it('runs ?q=, and a filter narrows the results and is kept in the URL', async () => {
-    const { page, errors } = await site.open('/search/?q=apic');
+    const { page, errors } = await openWarm('/search/?q=apic');
     const before = await settled(page);
     const all = Number(before.match(/(\d+) results/)![1]);
     expect(await page.locator('.search-view-input').inputValue()).toBe('apic');
@@ -130,7 +147,7 @@ describe('the search page', () => {
     expect(narrowed).toBeGreaterThan(0);
     expect(narrowed).toBeLessThan(all);
     // A shared filtered search opens filtered.
-    const { page: again } = await site.open(new URL(page.url()).pathname + new URL(page.url()).search);
+    const { page: again } = await openWarm(new URL(page.url()).pathname + new URL(page.url()).search);
     expect(Number((await settled(again)).match(/(\d+) results/)![1])).toBe(narrowed);
     expect(await again.locator('select[name="vendor"]').inputValue()).toBe('AMD');
     expect(errors).toEqual([]);
@@ -144,7 +161,6 @@ describe('the search page', () => {
 
   it.each(['RVI', 'SVI', 'PIR', 'VMCS', 'VMCB', 'IPIv', 'x2APIC', 'APICv'])('"%s" puts its glossary answer card first, linking to the page that explains it', async (term) => {
     const page = await searchFor(term);
-    await settled(page);
     const card = page.locator('.search-card').first();
     expect(await card.locator('.search-card-kicker').textContent()).toBe('Glossary term');
     expect(path((await page.locator('[data-search-result]').first().getAttribute('href'))!)).toBe(explainedBy(term));
@@ -193,7 +209,7 @@ describe('the search page', () => {
   });
 
   it('a misspelling offers close matches from the site’s vocabulary, which search when chosen', async () => {
-    const { page } = await site.open('/search/?q=poasted%20interupt');
+    const { page } = await openWarm('/search/?q=poasted%20interupt');
     const suggestion = page.locator('[data-search-suggestion]').first();
     await suggestion.waitFor();
     expect(await suggestion.textContent()).toBe('posted interrupt');
@@ -210,7 +226,7 @@ describe('the search page', () => {
     ['only stop words', 'what is the', /only question words/],
     ['another script', '割り込み 仮想化', /Not found on the site/],
   ])('bad input (%s) gets a clear answer and no error', async (_, query, notice) => {
-    const { page, errors } = await site.open(`/search/?q=${encodeURIComponent(query)}`);
+    const { page, errors } = await openWarm(`/search/?q=${encodeURIComponent(query)}`);
     let dialogs = 0;
     page.on('dialog', async (d) => {
       dialogs++;

@@ -1,40 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { distPages } from '../dist/distSite.ts';
-import { pageReady, useSite } from './site.ts';
-
-const urls = distPages().map((p) => p.url).filter((u) => u !== '/404.html');
+import { watchPolicy } from './pagePolicy.ts';
+import { useSite } from './site.ts';
 
 const site = useSite();
 
+// That no page requests another origin, violates its CSP or logs an error is checked on every page
+// as it is loaded for axe (everyPage.ts); here, the features that load more on demand.
 describe('security and privacy in the browser', () => {
-  it('no page requests another origin, violates its CSP or logs an error, with search and a preview opened', async () => {
+  it('search and a link preview, opened, request nothing from another origin, violate no CSP and log no error', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
-    const problems: string[] = [];
-    let current = '';
-    page.on('request', (r) => {
-      if (!r.url().startsWith(site.base) && !r.url().startsWith('data:')) problems.push(`${current}: request to ${r.url()}`);
-    });
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${current}: console: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
-    await page.exposeFunction('reportViolation', (v: string) => problems.push(`${current}: CSP ${v}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    for (const url of urls) {
-      current = url;
-      await page.goto(site.base + url);
-      await pageReady(page);
-    }
     // Search (wasm, its script and stylesheet loaded on demand) and previews must also work under the policy.
-    current = '/apicv/ (search)';
+    let current = '/apicv/ (search)';
+    const problems = await watchPolicy(page, site.base, () => current);
     await page.goto(`${site.base}/apicv/`);
     await page.keyboard.press('Control+k');
     await page.waitForSelector('dialog.search-dialog[open] input:focus');
     await page.keyboard.type('posted');
     await page.locator('dialog.search-dialog [data-search-result]').first().waitFor();
     await page.keyboard.press('Escape');
+    current = '/apicv/ (preview)';
     await page.locator('a.xref-page').first().hover();
     await page.locator('#link-preview').waitFor({ state: 'visible' });
     await context.close();

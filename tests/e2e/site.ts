@@ -1,32 +1,46 @@
 // The site under test: dist/ served once for the whole e2e run, and the run's shared Chromium
 // (tests/e2e/globalSetup.ts). Each test file connects once and opens its own contexts.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
 import { connectChromium } from './browser.ts';
 
 export interface Site {
   base: string;
   browser: Browser;
-  /** A new page in a new context that records console errors and uncaught exceptions in `errors`. */
+  /**
+   * A new page in a new context that records console errors and uncaught exceptions in `errors`. The
+   * context closes when the test that opened it finishes, so finished pages stop using the browser
+   * (tests that run concurrently make and close their own contexts instead).
+   */
   open(path: string, options?: BrowserContextOptions): Promise<{ page: Page; errors: string[] }>;
+  /** Like open, but a new page in `context`, which the caller keeps and closes (tests that share a warm cache). */
+  openIn(context: BrowserContext, path: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
 
 async function connectSite(): Promise<Site> {
   const { base, wsEndpoint } = inject('e2eSite');
   const browser = await connectChromium(wsEndpoint);
+  const openIn = async (context: BrowserContext, path: string) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + path);
+    return { page, errors };
+  };
   return {
     base,
     browser,
     async open(path, options = {}) {
       const context = await browser.newContext(options);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(base + path);
-      return { page, errors };
+      // Opened in a hook (beforeAll), it stays until the file disconnects.
+      try {
+        onTestFinished(() => context.close());
+      } catch {}
+      return openIn(context, path);
     },
+    openIn,
     // Disconnects this file; the shared browser and server stop when the run ends.
     close: () => browser.close(),
   };
@@ -51,6 +65,7 @@ export function useSite(): Site {
       return started().browser;
     },
     open: (path, options) => started().open(path, options),
+    openIn: (context, path) => started().openIn(context, path),
     close: () => started().close(),
   };
 }
