@@ -4,19 +4,23 @@
 // script module did (dropped by src/plugins/ecWithoutScriptModule.ts).
 import { codeText } from '../lib/codeText.ts';
 
-function focusableWhileScrolling(pre: HTMLElement) {
-  if (pre.scrollWidth > pre.clientWidth) {
-    pre.tabIndex = 0;
-    pre.setAttribute('role', 'region');
-  } else {
-    pre.removeAttribute('tabindex');
-    pre.removeAttribute('role');
-  }
+/** Measures every block first, then sets the attributes: a write between two reads would force a layout per block. */
+function focusableWhileScrolling(pres: HTMLElement[]) {
+  const scrolls = pres.map((pre) => pre.scrollWidth > pre.clientWidth);
+  pres.forEach((pre, i) => {
+    if (scrolls[i]) {
+      pre.tabIndex = 0;
+      pre.setAttribute('role', 'region');
+    } else {
+      pre.removeAttribute('tabindex');
+      pre.removeAttribute('role');
+    }
+  });
 }
 
 export function initCopyCode() {
   // Called for each block when it is first observed, then whenever its width changes.
-  const resized = new ResizeObserver((entries) => entries.forEach((e) => focusableWhileScrolling(e.target as HTMLElement)));
+  const resized = new ResizeObserver((entries) => focusableWhileScrolling(entries.map((e) => e.target as HTMLElement)));
   for (const figure of document.querySelectorAll<HTMLElement>('.expressive-code figure')) {
     const pre = figure.querySelector('pre');
     if (!pre) continue;
