@@ -8,8 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { PAGEFIND_OPTIONS } from '../src/lib/searchMeta.ts';
-import { launchChromium } from '../tests/e2e/browser.ts';
 import { writeBaselineSite } from './bench/baseline.ts';
 import { firstVisitFiles } from './bench/firstVisit.ts';
 import { benchSearch } from './bench/search.ts';
@@ -106,66 +104,6 @@ for (const [k, v] of Object.entries(weights)) {
   line(label, fmt(v), budget ? `${budget} KiB` : undefined, budget ? v <= budget * KiB : undefined);
 }
 
-console.log('\n## Search (Pagefind JS API in Chromium; body bytes, as HTTP/2 compresses repeated headers)');
-// Every query is a first search in a fresh browser context: the engine, the index chunk(s) the query
-// falls in, and the data of the first five results (what a results list shows first).
-let sent: { path: string; bytes: number }[] = [];
-const server = await serveStatic('dist', 0, { onBody: (path, bytes) => sent.push({ path, bytes }) });
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await launchChromium();
-const queries = ['AVIC', 'RVI', 'x2APIC', 'kvm_set_apicv_inhibit', 'vmx_deliver_posted_interrupt', '0xFEE00000', '0x401', 'posted interrupt', 'interrupt lost in L2', 'EPT misconfiguration'];
-const part = (path: string) => (path.includes('/index/') ? 'index' : path.includes('/fragment/') ? 'results' : 'engine');
-const firstSearches: { query: string; bytes: number; ms: number; parts: Record<string, number> }[] = [];
-for (const query of queries) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.waitForLoadState('networkidle');
-  sent = [];
-  const ms = (await page.evaluate(`(async () => {
-    const t0 = performance.now();
-    const pagefind = await import('/pagefind/pagefind.js');
-    await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
-    const search = await pagefind.search(${JSON.stringify(query)});
-    await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
-    return performance.now() - t0;
-  })()`)) as number;
-  await page.waitForLoadState('networkidle');
-  const pagefindFiles = sent.filter((r) => r.path.startsWith('/pagefind/'));
-  const parts: Record<string, number> = {};
-  for (const r of pagefindFiles) parts[part(r.path)] = (parts[part(r.path)] ?? 0) + r.bytes;
-  firstSearches.push({ query, bytes: pagefindFiles.reduce((n, r) => n + r.bytes, 0), ms, parts });
-  await context.close();
-}
-for (const f of firstSearches) {
-  const detail = `engine ${fmt(f.parts.engine ?? 0)}, index ${fmt(f.parts.index ?? 0)}, results ${fmt(f.parts.results ?? 0)}`;
-  line(`first search "${f.query}"`, fmt(f.bytes), '120 KiB', f.bytes <= 120 * KiB);
-  console.log(`${''.padEnd(4)}${detail}; cold ${f.ms.toFixed(0)} ms`);
-}
-// The search dialog adds Pagefind's Component UI, fetched when the reader opens search.
-line('search dialog UI (JS + CSS), extra', fmt(gz('/pagefind/pagefind-component-ui.js') + gz('/pagefind/pagefind-component-ui.css')));
-const page = await browser.newPage();
-await page.goto(`${base}/`);
-const warm = (await page.evaluate(`(async () => {
-  const pagefind = await import('/pagefind/pagefind.js');
-  await pagefind.options(${JSON.stringify(PAGEFIND_OPTIONS)});
-  const queries = ${JSON.stringify(queries)};
-  for (const q of queries) await pagefind.search(q);
-  const times = [];
-  for (let round = 0; round < 3; round++) for (const q of queries) {
-    const s = performance.now();
-    await pagefind.search(q);
-    times.push(performance.now() - s);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
-})()`)) as { median: number; max: number };
-report.search = { queries, firstSearches, warm };
-line('warm query: median', `${warm.median.toFixed(1)} ms`, '30 ms', warm.median <= 30);
-line('warm query: slowest', `${warm.max.toFixed(1)} ms`);
-await browser.close();
-server.close();
-
 console.log('\n## Search UI: first search bytes, keystroke to paint, query layer (Chromium, /search/)');
 report.searchUi = await benchSearch('dist', line);
 
@@ -178,20 +116,30 @@ if (!existsSync(lighthouse)) {
   const lhServer = await serveStatic('dist', 0);
   const lhBase = `http://localhost:${(lhServer.address() as AddressInfo).port}`;
   const results: Record<string, Record<string, number | string>> = {};
+  // Scores move by several points between runs of the same page on these shared machines (TBT above
+  // all), so each page is measured RUNS times and the median run by performance is reported.
+  const RUNS = 3;
   for (const url of ['/', articleWeights[0]![0], '/rfc/walkthrough/', '/glossary/']) {
     const out = join(tmpdir(), `vapic-lh-${url.replace(/\W+/g, '_')}.json`);
-    // Asynchronous on purpose: the server runs in this process and must answer while Lighthouse loads.
-    await run(process.execPath, [
-      lighthouse, `${lhBase}${url}`, '--quiet', '--output=json', `--output-path=${out}`,
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-    ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
-    const lhr = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
-    const scores = Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
-    const metrics = Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.displayValue ?? '?']));
-    results[url] = { ...scores, ...metrics };
+    const runs: { scores: Record<string, number>; metrics: Record<string, string> }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Asynchronous on purpose: the server runs in this process and must answer while Lighthouse loads.
+      await run(process.execPath, [
+        lighthouse, `${lhBase}${url}`, '--quiet', '--output=json', `--output-path=${out}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+      const lhr = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
+      runs.push({
+        scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
+        metrics: Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.displayValue ?? '?'])),
+      });
+    }
+    runs.sort((x, y) => x.scores.performance! - y.scores.performance!);
+    const { scores, metrics } = runs[Math.floor(RUNS / 2)]!;
+    results[url] = { ...scores, ...metrics, performanceRuns: runs.map((r) => r.scores.performance!).join(', ') };
     line(url, Object.entries(scores).map(([k, v]) => `${k.slice(0, 4)} ${v}`).join(' '), '100 each', Object.values(scores).every((v) => v === 100));
-    console.log(`${''.padEnd(4)}FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']}`);
+    console.log(`${''.padEnd(4)}median of ${RUNS} runs by performance (${runs.map((r) => r.scores.performance).join(', ')}): FCP ${metrics['first-contentful-paint']}, LCP ${metrics['largest-contentful-paint']}, TBT ${metrics['total-blocking-time']}, CLS ${metrics['cumulative-layout-shift']}`);
   }
   lhServer.close();
   report.lighthouse = results;
