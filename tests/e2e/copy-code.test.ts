@@ -22,7 +22,6 @@ describe('code blocks', () => {
     expect(errors).toEqual([]);
   });
 
-
   it('the copy button copies the block line by line, by keyboard, and says so to screen readers', async () => {
     const { page, errors } = await site.open('/kvm/fault-path/', { permissions: ['clipboard-read', 'clipboard-write'] });
     const figure = page.locator('.expressive-code figure').first();

@@ -95,7 +95,8 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
   // they relate: a page whose title or aliases name all of them, or all but one of three or more, answers
   // it, before each acronym's own card. In a longer question the acronyms are context ("check whether
   // AVIC is enabled on an AMD host"), not the subject.
-  const acronymKeys = [...new Set(meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key)).map((t) => t.key))];
+  const acronymTokens = meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key));
+  const acronymKeys = [...new Set(acronymTokens.map((t) => t.key))];
   const comparisons: ExactMatch[] = [];
   if (acronymKeys.length >= 2 && meaningful.length <= COMPARISON_TOKENS) {
     const needed = Math.max(2, acronymKeys.length - 1);
@@ -109,7 +110,7 @@ export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): Exact
   }
 
   if (meaningful.length <= LOOKUP_TOKENS) {
-    for (const token of meaningful.filter((t) => t.kind === 'acronym' || index.acronyms.has(t.key))) {
+    for (const token of acronymTokens) {
       const term = terms.find((t) => [t.term, ...t.aliases].some((n) => n.toLowerCase() === token.key));
       if (term) add({ kind: 'term', name: term.term, url: term.url, id: term.id });
       // "HYPERV" names APICV_INHIBIT_REASON_HYPERV: an upper-case acronym that is a whole part of a
