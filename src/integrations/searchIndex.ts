@@ -4,14 +4,16 @@
 // meta (pageIndexFields), plus one record per glossary term and kernel symbol (src/lib/search/records.ts).
 // The glossary and symbol index pages themselves are left out: their entries are records of their own.
 // Then the search vocabulary (dist/search/vocabulary.json), whose names carry the ids of their records in
-// the index just built.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// the index just built. Last, the word index is re-cut into small chunks (pagefindIndexChunks.ts).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { getProject } from '../lib/project.ts';
+import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
 import { recordIdsFromFragments } from '../lib/search/recordIds.ts';
 import { htmlForIndex, pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { buildVocabulary } from '../lib/search/vocabulary.ts';
@@ -48,11 +50,38 @@ async function buildSearchIndex(dist: string): Promise<string> {
   for (const record of records) fail(record.url, (await index.addCustomRecord(record)).errors);
   fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
   await close();
+  const chunks = recutWordIndex(join(dist, 'pagefind'));
   const fragments = join(dist, 'pagefind', 'fragment');
   const recordIds = recordIdsFromFragments(readdirSync(fragments).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragments, name))) })));
   mkdirSync(join(dist, 'search'), { recursive: true });
   writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds)));
-  return `${pages} pages and ${records.length} term and symbol records in pagefind/, vocabulary in search/`;
+  return `${pages} pages and ${records.length} term and symbol records in pagefind/ (${chunks} index chunks), vocabulary in search/`;
+}
+
+/** Names a Pagefind file as Pagefind does: language, then the start of a hash of its content. */
+const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256').update(bytes).digest('hex').slice(0, length)}`;
+
+/** Replaces the bundle's index chunks and metadata with re-cut ones; returns the chunk count. */
+function recutWordIndex(bundle: string): number {
+  const entryPath = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
+  const language = entry.languages.en;
+  if (!language || Object.keys(entry.languages).length !== 1) throw new Error(`search index: expected one language, "en", in ${entryPath}`);
+  const metaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
+  const indexDir = join(bundle, 'index');
+  const oldChunks = readdirSync(indexDir).sort();
+  const { chunks, meta } = rechunkIndex(
+    oldChunks.map((file) => ({ name: file.replace(/\.pf_index$/, ''), bytes: gunzipSync(readFileSync(join(indexDir, file))) })),
+    gunzipSync(readFileSync(metaPath)),
+    (bytes) => fileHash(bytes, 7),
+  );
+  for (const file of oldChunks) rmSync(join(indexDir, file));
+  for (const [name, bytes] of chunks) writeFileSync(join(indexDir, `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
+  rmSync(metaPath);
+  language.hash = fileHash(meta, 10);
+  writeFileSync(join(bundle, `pagefind.${language.hash}.pf_meta`), gzipSync(meta, { level: 9 }));
+  writeFileSync(entryPath, JSON.stringify(entry));
+  return chunks.size;
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { chunkForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+
+// A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
+const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
+const WORDS = ['apic', 'apic_bas', 'apicv', 'arch', 'avic', 'b2', 'bit', 'intel', 'interrupt', 'kvm', 'kvm_lapic_reg_writ', 'kvm_set', 'l1', 'l2', 'pi', 'pi_desc', 'pic', 'post', 'vmx', 'x2apic'].map((w) => word(w, 2, 4));
+const ranges = (chunks: PackedWord[][]): ChunkRange[] => chunkRanges(chunks).map(([from, to], i) => [from, to, `c${i}`]);
+const chunkOf = (chunks: PackedWord[][], w: string) => `c${chunks.findIndex((c) => c.some((x) => x[0] === w))}`;
+
+describe('chunkWords', () => {
+  it('cuts at the size given, in sorted order, keeping every word once', () => {
+    const chunks = chunkWords([...WORDS].reverse(), 10);
+    expect(chunks.length).toBeGreaterThan(4);
+    expect(chunks.flat().map((w) => w[0])).toEqual(WORDS.map((w) => w[0]));
+  });
+
+  it('never separates words that share their first three characters, or a word from its extensions', () => {
+    const chunks = chunkWords(WORDS, 1);
+    for (let i = 0; i + 1 < chunks.length; i++) {
+      const [last, next] = [chunks[i]!.at(-1)![0], chunks[i + 1]![0]![0]];
+      expect(next.startsWith(last), `${last} | ${next}`).toBe(false);
+      expect(next.slice(0, 3) === last.slice(0, 3), `${last} | ${next}`).toBe(false);
+    }
+    // A short word's extensions stay with it ("pi" and "pi_desc"); an unrelated word may not ("pic").
+    expect(chunkOf(chunks, 'pi_desc')).toBe(chunkOf(chunks, 'pi'));
+    expect(chunkOf(chunks, 'pic')).not.toBe(chunkOf(chunks, 'pi'));
+  });
+
+  it('refuses a word listed twice (two chunks would answer for it)', () => {
+    expect(() => chunkWords([word('apic'), word('apic')])).toThrow('the word "apic" is in two index chunks');
+  });
+});
+
+describe('chunkRanges as the engine reads them (first chunk whose range holds the term)', () => {
+  const chunks = chunkWords(WORDS, 1);
+  const r = ranges(chunks);
+
+  it('finds every word in its own chunk', () => {
+    for (const w of WORDS) expect(chunkForTerm(r, w[0]), w[0]).toBe(chunkOf(chunks, w[0]));
+  });
+
+  it('finds a partial word where its prefix matches are, including between two chunks', () => {
+    for (const w of WORDS) {
+      for (let n = 1; n <= w[0].length; n++) {
+        const term = w[0].slice(0, n);
+        const extensions = WORDS.filter((x) => x[0].startsWith(term)).map((x) => chunkOf(chunks, x[0]));
+        // From three characters on, all of a term's prefix matches are in the chunk it finds.
+        if (n >= 3) expect(new Set(extensions), term).toEqual(new Set([chunkForTerm(r, term)]));
+        // Always at least the first one.
+        expect(chunkForTerm(r, term), term).toBe(extensions[0]);
+      }
+    }
+  });
+
+  it('keeps bounds short and orders by code point, as the engine (Rust, UTF-8) does', () => {
+    expect(r.every(([, to]) => [...to].length <= 4 || WORDS.some((w) => w[0] === to))).toBe(true);
+    expect(compareWords('a\u{1F600}', 'a\uFFFD')).toBeGreaterThan(0); // UTF-16 order says the opposite
+    expect(compareWords('apic', 'apicv')).toBeLessThan(0);
+    expect(compareWords('apic', 'apic')).toBe(0);
+  });
+});
+
+describe('rechunkIndex', () => {
+  const meta = (version: string, chunkList: ChunkRange[]) => encodePagefindData([version, [['en_p1', 10, '']], chunkList, [['kind', 'en_f1']], [], ['title']]);
+  const files = [
+    { name: 'en_a', bytes: encodePagefindData([WORDS.slice(0, 10)]) },
+    { name: 'en_b', bytes: encodePagefindData([WORDS.slice(10)]) },
+  ];
+  const oldList: ChunkRange[] = [['apic', 'inte', 'en_a'], ['intel', 'x2apic', 'en_b']];
+  let n = 0;
+  const name = () => `en_n${n++}`;
+
+  it('keeps every word and its postings, and rewrites only the chunk list of the metadata', () => {
+    const out = rechunkIndex(files, meta('1.6.0', oldList), name, 10);
+    const m = decodePagefindData('meta', out.meta) as unknown[];
+    const before = decodePagefindData('meta', meta('1.6.0', oldList)) as unknown[];
+    expect([m[0], m[1], m[3], m[4], m[5]]).toEqual([before[0], before[1], before[3], before[4], before[5]]);
+    const list = m[2] as ChunkRange[];
+    expect(list.map((c) => c[2])).toEqual([...out.chunks.keys()]);
+    const words = [...out.chunks.values()].flatMap((b) => (decodePagefindData('chunk', b) as [PackedWord[]])[0]);
+    expect(words).toEqual(WORDS);
+    for (const w of WORDS) {
+      const id = chunkForTerm(list, w[0])!;
+      expect((decodePagefindData(id, out.chunks.get(id)!) as [PackedWord[]])[0].map((x) => x[0])).toContain(w[0]);
+    }
+  });
+
+  it('fails with a clear message on another Pagefind release, a stray file or a missing one', () => {
+    expect(() => rechunkIndex(files, meta('1.7.0', oldList), name)).toThrow(/Pagefind 1\.7\.0 wrote this index.*1\.6\.0/);
+    expect(() => rechunkIndex([...files, { name: 'en_c', bytes: files[0]!.bytes }], meta('1.6.0', oldList), name)).toThrow('en_c.pf_index is not in the metadata');
+    expect(() => rechunkIndex(files.slice(0, 1), meta('1.6.0', oldList), name)).toThrow('chunk files missing for en_b');
+    expect(() => rechunkIndex([{ name: 'en_a', bytes: new Uint8Array([1, 2]) }, files[1]!], meta('1.6.0', oldList), name)).toThrow('en_a.pf_index: not a Pagefind data file');
+  });
+});

@@ -1,0 +1,150 @@
+// Re-cuts Pagefind's word index into small chunks. Pagefind 1.6 cuts its index every 20,000 word
+// positions (a constant in its source, "TODO: Parameterize"), about 25 KiB gzip a chunk here, and a
+// search fetches the whole chunk of each query word: a one-word search cost 25 KiB of index, a
+// question 100-170 KiB. Cut finer, a query fetches little more than its own words' postings.
+//
+// Only the grouping changes: every word keeps its postings byte for byte, and the metadata's chunk list
+// is rewritten to match. Pagefind's engine picks, for each query term, the first chunk whose range
+// [from, to] holds the term, then matches words by prefix inside the chunks it loaded. So:
+//   - ranges are contiguous (chunkRanges), so any term, even a partial word between two indexed words,
+//     finds the chunk that holds its prefix matches;
+//   - a cut never separates words that share their first PREFIX_FAMILY characters, nor a word from its
+//     extensions, so a term of at least that length finds all its prefix matches in one chunk.
+// The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
+// the disk (src/integrations/searchIndex.ts does).
+import { Encoder, decode } from 'cbor-x';
+
+/** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+/** The Pagefind release whose formats this file reads; another release fails the build, not search. */
+export const PAGEFIND_FORMAT_VERSION = '1.6.0';
+/** Word positions (plus one per page a word is on) per chunk, Pagefind's own measure; it uses 20,000. */
+export const CHUNK_UNITS = 1000;
+/** Words sharing this many leading characters stay in one chunk. */
+export const PREFIX_FAMILY = 3;
+
+/** A word with its postings, kept as decoded: [word, pages: [page, locations, ...][], ...]. */
+export type PackedWord = [string, [number, number[], ...unknown[]][], ...unknown[]];
+/** One entry of the metadata's chunk list: [from, to, hash]. */
+export type ChunkRange = [string, string, string];
+interface Meta extends Array<unknown> {
+  0: string;
+  2: ChunkRange[];
+}
+
+const encoder = new Encoder({ useRecords: false });
+
+/** Decodes a gunzipped Pagefind data file (index chunk or metadata). `name` is for the error. */
+export function decodePagefindData(name: string, bytes: Uint8Array): unknown {
+  if (bytes.length < SIGNATURE.length || SIGNATURE.some((b, i) => bytes[i] !== b)) throw new Error(`${name}: not a Pagefind data file (no "pagefind_dcd" signature)`);
+  return decode(bytes.subarray(SIGNATURE.length));
+}
+
+/** The inverse of decodePagefindData (still to be gzipped). */
+export function encodePagefindData(value: unknown): Uint8Array {
+  const body = encoder.encode(value);
+  const out = new Uint8Array(SIGNATURE.length + body.length);
+  out.set(SIGNATURE);
+  out.set(body, SIGNATURE.length);
+  return out;
+}
+
+const units = (word: PackedWord) => word[1].reduce((n, page) => n + page[1].length + 1, 0);
+// Pagefind's engine (Rust) orders words by their UTF-8 bytes, which is code-point order; JavaScript's
+// < compares UTF-16 units, which differs for characters above U+FFFF. So words are compared, and cut,
+// by code point.
+const codePoints = (s: string) => Array.from(s);
+const sharedPrefix = (a: string[], b: string[]) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+/** Orders strings as the engine does. */
+export function compareWords(a: string, b: string): number {
+  const [x, y] = [codePoints(a), codePoints(b)];
+  const i = sharedPrefix(x, y);
+  if (i === x.length || i === y.length) return x.length - y.length;
+  return x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+}
+/** Sorts after every character. */
+const LAST_CHARACTER = '\u{10FFFF}';
+
+/** Groups words (sorted here) into chunks of about `chunkUnits`, cutting only between unrelated words. */
+export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNITS, prefixFamily = PREFIX_FAMILY): PackedWord[][] {
+  const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
+  const chunks: PackedWord[][] = [];
+  let chunk: PackedWord[] = [];
+  let size = 0;
+  sorted.forEach((word, i) => {
+    if (i > 0 && word[0] === sorted[i - 1]![0]) throw new Error(`search index: the word "${word[0]}" is in two index chunks`);
+    chunk.push(word);
+    size += units(word);
+    const next = sorted[i + 1]?.[0];
+    if (next !== undefined && size >= chunkUnits && !next.startsWith(word[0]) && sharedPrefix(codePoints(word[0]), codePoints(next)) < prefixFamily) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  });
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Each chunk's [from, to], contiguous so that any term finds the chunk holding the first word at or
+ * after it. `to` is short: the last word cut just past where it parts from the next chunk's first
+ * word, then the last Unicode character. Any term up to that bound sorts before the next chunk's words
+ * and has no prefix matches there.
+ */
+export function chunkRanges(chunks: readonly (readonly PackedWord[])[]): [string, string][] {
+  const tos = chunks.map((chunk, i) => {
+    const last = chunk.at(-1)![0];
+    const next = chunks[i + 1]?.[0]![0];
+    if (next === undefined) return last;
+    const kept = codePoints(last);
+    return kept.slice(0, sharedPrefix(kept, codePoints(next)) + 1).join('') + LAST_CHARACTER;
+  });
+  // The engine takes the first chunk whose range holds a term, so sharing a bound is harmless.
+  return chunks.map((_, i) => [i === 0 ? '' : tos[i - 1]!, tos[i]!]);
+}
+
+export interface RechunkedIndex {
+  /** New chunk files by name (without extension), each still to be gzipped. */
+  chunks: Map<string, Uint8Array>;
+  /** The metadata with the new chunk list, still to be gzipped. */
+  meta: Uint8Array;
+}
+
+/**
+ * Re-cuts a language's word index. `chunks` are the gunzipped .pf_index files, `meta` the gunzipped
+ * .pf_meta; `name(bytes)` names a new chunk file (Pagefind names them by a hash of their content).
+ */
+export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array }[], meta: Uint8Array, name: (bytes: Uint8Array) => string, chunkUnits = CHUNK_UNITS): RechunkedIndex {
+  const metaValue = decodePagefindData('pf_meta', meta) as Meta;
+  if (metaValue[0] !== PAGEFIND_FORMAT_VERSION) {
+    throw new Error(`search index: Pagefind ${String(metaValue[0])} wrote this index, but its chunks are re-cut for the ${PAGEFIND_FORMAT_VERSION} format (src/lib/search/pagefindIndexChunks.ts): check the format and update the version`);
+  }
+  const listed = new Set(metaValue[2].map((c) => c[2]));
+  const words: PackedWord[] = [];
+  for (const chunk of chunks) {
+    if (!listed.has(chunk.name)) throw new Error(`search index: ${chunk.name}.pf_index is not in the metadata's chunk list`);
+    listed.delete(chunk.name);
+    const value = decodePagefindData(`${chunk.name}.pf_index`, chunk.bytes) as [PackedWord[]];
+    words.push(...value[0]);
+  }
+  if (listed.size) throw new Error(`search index: chunk files missing for ${[...listed].join(', ')}`);
+  const grouped = chunkWords(words, chunkUnits);
+  const out = new Map<string, Uint8Array>();
+  const ranges = chunkRanges(grouped);
+  metaValue[2] = grouped.map((group, i) => {
+    const bytes = encodePagefindData([group]);
+    const id = name(bytes);
+    if (out.has(id)) throw new Error(`search index: two index chunks named ${id}`);
+    out.set(id, bytes);
+    return [...ranges[i]!, id];
+  });
+  return { chunks: out, meta: encodePagefindData(metaValue) };
+}
+
+/** The chunk Pagefind's engine loads for a query term: the first whose range holds it. */
+export const chunkForTerm = (ranges: readonly ChunkRange[], term: string) => ranges.find(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0)?.[2];
