@@ -23,8 +23,8 @@ export interface RelaxOptions {
   k?: number;
   /**
    * A concept's synonyms and other spellings are searched only when what was typed is in fewer records
-   * than this. Each form costs index data (every new word can be another index chunk on the wire), and
-   * a form typed on this many records already ranks them; its expansions add little.
+   * than this. A form typed on this many records already ranks them, and its expansions, which also
+   * cost index data (about 2 KiB a word), add little.
    */
   expandBelow?: number;
 }
@@ -50,7 +50,7 @@ export interface RelaxedResult {
 
 // Synonym runs are few: each is a full-width query, and relaxation needs the rest of the budget.
 const MAX_SYNONYM_RUNS = 3;
-const EXPAND_BELOW = 8;
+const EXPAND_BELOW = 15;
 
 interface Known {
   concept: Concept;
