@@ -51,6 +51,26 @@ describe('relaxedSearch', () => {
     expect(rare.queries).toEqual(['hypervisor', 'host kernel']);
   });
 
+  it('ranks by the words typed before their synonyms: records only a synonym finds do not outvote them', async () => {
+    // "typed" ranks first for what was typed; "reworded" has the same words only through synonyms of
+    // "synic", and each of the three synonym runs ranks it first.
+    const engine = fakeEngine({
+      typed: 'synic disable apicv synic',
+      other: 'synic disable apicv',
+      reworded: 'synthetic interrupt controller sint hyper-v synthetic disable apicv',
+      filler: 'apicv apicv disable',
+    });
+    const concepts = [
+      { label: 'synic', forms: ['synic', 'synthetic interrupt controller', 'synthetic', 'sint'] },
+      { label: 'disable', forms: ['disable'] },
+      { label: 'apicv', forms: ['apicv'] },
+    ];
+    const r = await relaxedSearch(concepts, engine, { total: 4, expandBelow: 10 });
+    expect(r.runs.filter((run) => run.covers.length === 3).map((run) => run.query)).toEqual(['synic disable apicv', 'synthetic interrupt controller disable apicv', 'synthetic disable apicv', 'sint disable apicv']);
+    expect(r.ids[0]).toBe('typed');
+    expect(r.ids).toContain('reworded');
+  });
+
   it('reports words the site does not have and returns nothing when no word is known', async () => {
     const r = await relaxed('qwertyuiop asdfghjkl');
     expect(r).toMatchObject({ ids: [], unknown: ['qwertyuiop', 'asdfghjkl'] });

@@ -50,6 +50,7 @@ export interface RelaxedResult {
 
 // Synonym runs are few: each is a full-width query, and relaxation needs the rest of the budget.
 const MAX_SYNONYM_RUNS = 3;
+const SYNONYM_RUN_WEIGHT = 0.5;
 const EXPAND_BELOW = 15;
 
 interface Known {
@@ -102,12 +103,12 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const weightOf = (subset: Known[]) => subset.reduce((n, c) => n + c.idf, 0) / totalIdf;
   const runs: Run[] = known.map((c) => ({ query: c.forms[0]!.form, covers: [c.concept.label], weight: weightOf([c]), ids: c.forms[0]!.ids }));
   const found = new Set<string>();
-  const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form) => {
+  const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form, scale = 1) => {
     const query = subset.map(formOf).join(' ');
     if (runs.some((r) => r.query === query)) return;
     // Only records that really contain every concept (an acronym's prefix matches left out).
     const ids = (await search(query)).filter((id) => subset.every((c) => c.covered.has(id)));
-    runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset), ids });
+    runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset) * scale, ids });
     for (const id of ids) found.add(id);
   };
 
@@ -119,7 +120,9 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
     budget--;
     const alternatives = known.flatMap((c) => c.forms.slice(1).map((alt) => ({ c, alt: alt.form })));
     for (const { c, alt } of alternatives.slice(0, Math.min(MAX_SYNONYM_RUNS, budget))) {
-      await execute(known, (x) => (x === c ? alt : x.forms[0]!.form));
+      // What the reader typed outranks a rewording of it: a synonym run counts for less than the typed
+      // run, or a few records matching an expansion would outvote the index's ranking of the words typed.
+      await execute(known, (x) => (x === c ? alt : x.forms[0]!.form), SYNONYM_RUN_WEIGHT);
       budget--;
     }
     for (let size = known.length - 1; size >= 2 && found.size < enough && budget > 0; size--, budget--) {
