@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { FULL_CHROMIUM } from '../tests/e2e/browser.ts';
 import { writeBaselineSite } from './bench/baseline.ts';
 import { firstVisitFiles } from './bench/firstVisit.ts';
 import { benchSearch } from './bench/search.ts';
@@ -128,7 +129,7 @@ if (!existsSync(lighthouse)) {
         lighthouse, `${lhBase}${url}`, '--quiet', '--output=json', `--output-path=${out}`,
         '--only-categories=performance,accessibility,best-practices,seo',
         '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-      ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' } });
+      ], { env: { ...process.env, CHROME_PATH: FULL_CHROMIUM } });
       const lhr = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
       runs.push({
         scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),

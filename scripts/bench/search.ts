@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../tests/e2e/browser.ts';
+import { FULL_CHROMIUM, launchChromium } from '../../tests/e2e/browser.ts';
 import { serveStatic } from '../serve.ts';
 
 const KiB = 1024;
@@ -205,7 +205,7 @@ export async function benchSearch(dist: string, print: (label: string, value: st
   let sent: { path: string; bytes: number }[] = [];
   const server = await serveStatic(dist, 0, { onBody: (path, bytes) => sent.push({ path, bytes }) });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await launchChromium();
+  const browser = await launchChromium(FULL_CHROMIUM);
   const all = (Object.entries(SEARCH_BENCH_QUERIES) as [QueryKind, readonly string[]][]).flatMap(([kind, qs]) => qs.slice(0, perKind).map((query) => ({ kind, query })));
   try {
     // Cold: each query is the first search of a fresh browser context, from the home page's dialog.

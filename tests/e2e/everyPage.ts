@@ -1,5 +1,6 @@
 // The checks that hold on every page, made on one load of each page: axe (WCAG 2.2 AA) in both schemes,
-// and no request to another origin, CSP violation or console error (pagePolicy.ts). Shared by axe.test.ts
+// no sideways scroll at 1280 px (sideways.ts; phones in layout.test.ts), and no request to another
+// origin, CSP violation or console error (pagePolicy.ts). Shared by axe.test.ts
 // and axe-pages.test.ts: vitest runs two files at a time, so the pages are split between two files to
 // keep both workers busy instead of one file being the long pole.
 import { readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { distPages } from '../dist/distSite.ts';
 import { watchPolicy } from './pagePolicy.ts';
+import { sidewaysOverflow } from './sideways.ts';
 import { afterPaint, pageReady, type Site } from './site.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -68,24 +70,28 @@ export const newLightPage = async (site: Site, options: Parameters<Site['browser
 export function everyPageHasNoViolations(site: Site, ours: (group: number) => boolean): void {
   const groups = Array.from({ length: Math.ceil(urls.length / 4) }, (_, i) => urls.slice(i * 4, i * 4 + 4)).filter((_, i) => ours(i));
   it.each(groups.map((group) => [`${group[0]} ... ${group.at(-1)}`, group] as const))(
-    'every page has no axe violations, requests nothing from another origin, violates no CSP and logs no error: %s',
+    'every page has no axe violations, does not scroll sideways at 1280 px, requests nothing from another origin, violates no CSP and logs no error: %s',
     async (_label, group) => {
-      const page = await newLightPage(site);
+      const page = await newLightPage(site, { viewport: { width: 1280, height: 900 } });
       let current: string | null = null;
       // The mistyped address is answered 404, which the browser logs as an error: like /404.html, it is
       // left out of the policy check.
       const policy = await watchPolicy(page, site.base, () => (current === MISTYPED ? null : current));
       const problems: string[] = [];
+      const wide: string[] = [];
       for (const url of group) {
         current = url;
         await page.emulateMedia({ colorScheme: 'light' });
         await page.goto(site.base + url);
         await pageReady(page);
         if (url === MISTYPED) await page.locator('[data-did-you-mean] a').first().waitFor();
+        const overflow = await sidewaysOverflow(page);
+        if (overflow) wide.push(`${url} ${overflow}`);
         problems.push(...(await violationsInBothSchemes(page)).map((v) => `${url} ${v}`));
       }
       await page.context().close();
       expect(problems, 'axe violations').toEqual([]);
+      expect(wide, 'pages wider than a 1280 px screen').toEqual([]);
       expect(policy, 'requests to another origin, CSP violations and errors').toEqual([]);
     },
   );
