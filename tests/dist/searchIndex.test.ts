@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunkForTerm, compareWords, decodePagefindData, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
+import { chunksForTerm, compareWords, decodePagefindData, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { DIST } from './distSite.ts';
 
 const bundle = join(DIST, 'pagefind');
@@ -26,13 +26,19 @@ describe('search index chunks', () => {
     expect(words.length).toBeGreaterThan(1000);
     const lost: string[] = [];
     words.forEach((word, i) => {
-      const loaded = chunkForTerm(meta[2], word);
-      if (loaded !== chunkOf.get(word)) lost.push(word);
+      const found = chunksForTerm(meta[2], word);
+      const loaded = found[0];
+      if (found.length !== 1 || loaded !== chunkOf.get(word)) lost.push(`${word} (in ${found.length} ranges)`);
       // A word's extensions follow it in sorted order.
       if ([...word].length < PREFIX_FAMILY) return;
       for (let j = i + 1; j < words.length && words[j]!.startsWith(word); j++) if (chunkOf.get(words[j]!) !== loaded) lost.push(`${words[j]} (for ${word})`);
     });
     expect(lost).toEqual([]);
+  });
+
+  it('every family of words starts with its prefix as a word in its chunk, so a term the site lacks finds nothing', () => {
+    const missing = [...chunkOf.keys()].filter((w) => [...w].length > PREFIX_FAMILY).map((w) => [...w].slice(0, PREFIX_FAMILY).join('')).filter((p) => !chunkOf.has(p));
+    expect([...new Set(missing)]).toEqual([]);
   });
 
   it('a one-word search fetches a small chunk: none over 16 KiB gzip unless it holds a single word', () => {

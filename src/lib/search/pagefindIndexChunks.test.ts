@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chunkForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+import { chunksForTerm, chunkRanges, chunkWords, withFamilyStops, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
 
 // A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
 const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
-const WORDS = ['apic', 'apic_bas', 'apicv', 'arch', 'avic', 'b2', 'bit', 'intel', 'interrupt', 'kvm', 'kvm_lapic_reg_writ', 'kvm_set', 'l1', 'l2', 'pi', 'pi_desc', 'pic', 'post', 'vmx', 'x2apic'].map((w) => word(w, 2, 4));
+const WORDS = ['apic', 'apic_bas', 'apicv', 'arch', 'avic', 'b2', 'bit', 'intel', 'interrupt', 'kvm', 'kvm_lapic_reg_writ', 'kvm_set', 'l1', 'l2', 'pi', 'pi_desc', 'pic', 'post', 're', 'read', 'reset', 'vmx', 'x2apic'].map((w) => word(w, 2, 4));
 const ranges = (chunks: PackedWord[][]): ChunkRange[] => chunkRanges(chunks).map(([from, to], i) => [from, to, `c${i}`]);
 const chunkOf = (chunks: PackedWord[][], w: string) => `c${chunks.findIndex((c) => c.some((x) => x[0] === w))}`;
 
@@ -15,19 +15,26 @@ describe('chunkWords', () => {
   });
 
   it('never separates words that share their first three characters, or a word from its extensions', () => {
-    const chunks = chunkWords(WORDS, 1);
+    const chunks = chunkWords(WORDS, 100);
     for (let i = 0; i + 1 < chunks.length; i++) {
       const [last, next] = [chunks[i]!.at(-1)![0], chunks[i + 1]![0]![0]];
       expect(next.startsWith(last), `${last} | ${next}`).toBe(false);
       expect(next.slice(0, 3) === last.slice(0, 3), `${last} | ${next}`).toBe(false);
     }
-    // A short word's extensions stay with it ("pi" and "pi_desc"); an unrelated word may not ("pic").
-    expect(chunkOf(chunks, 'pi_desc')).toBe(chunkOf(chunks, 'pi'));
-    expect(chunkOf(chunks, 'pic')).not.toBe(chunkOf(chunks, 'pi'));
+    expect(chunkOf(chunks, 'apicv')).toBe(chunkOf(chunks, 'apic'));
   });
 
-  it('refuses a word listed twice (two chunks would answer for it)', () => {
-    expect(() => chunkWords([word('apic'), word('apic')])).toThrow('the word "apic" is in two index chunks');
+  it('starts each family of words with its prefix as a word on no page, so a term the site lacks finds nothing', () => {
+    const withStops = withFamilyStops(WORDS);
+    const stops = withStops.filter((w) => !WORDS.includes(w)).map((w) => w[0]);
+    // "kvm" and "vmx" are words already; "bit" and "pic" have no longer words after them.
+    expect(stops).toEqual(['api', 'arc', 'avi', 'int', 'pi_', 'pos', 'rea', 'res', 'x2a']);
+    expect(withStops.find((w) => w[0] === 'res')![1]).toEqual([]);
+    // "respond" (not a word) falls in the chunk of "res" and "reset": the engine's fallback, the longest
+    // loaded word the term starts with, is then "res", on no page, whatever else is loaded ("re").
+    const chunks = chunkWords(withStops, 1);
+    const [id] = chunksForTerm(ranges(chunks), 'respond');
+    expect(chunks[Number(id!.slice(1))]!.map((w) => w[0])).toEqual(expect.arrayContaining(['res', 'reset']));
   });
 });
 
@@ -36,7 +43,12 @@ describe('chunkRanges as the engine reads them (first chunk whose range holds th
   const r = ranges(chunks);
 
   it('finds every word in its own chunk', () => {
-    for (const w of WORDS) expect(chunkForTerm(r, w[0]), w[0]).toBe(chunkOf(chunks, w[0]));
+    for (const w of WORDS) expect(chunksForTerm(r, w[0]), w[0]).toEqual([chunkOf(chunks, w[0])]);
+  });
+
+  it('puts every term, a word or not, in exactly one range (the engine loads each chunk whose range holds it)', () => {
+    for (const term of ['', 'a', 'apic_a', 'b', 'kvm_z', 'respond', 'zzz', '\u{1F600}']) expect(chunksForTerm(r, term).length, term).toBeLessThanOrEqual(1);
+    expect(chunksForTerm(r, 'respond')).toHaveLength(1);
   });
 
   it('finds a partial word where its prefix matches are, including between two chunks', () => {
@@ -45,9 +57,9 @@ describe('chunkRanges as the engine reads them (first chunk whose range holds th
         const term = w[0].slice(0, n);
         const extensions = WORDS.filter((x) => x[0].startsWith(term)).map((x) => chunkOf(chunks, x[0]));
         // From three characters on, all of a term's prefix matches are in the chunk it finds.
-        if (n >= 3) expect(new Set(extensions), term).toEqual(new Set([chunkForTerm(r, term)]));
+        if (n >= 3 || extensions.length === 1) expect(new Set(extensions), term).toEqual(new Set(chunksForTerm(r, term)));
         // Always at least the first one.
-        expect(chunkForTerm(r, term), term).toBe(extensions[0]);
+        expect(chunksForTerm(r, term), term).toEqual([extensions[0]]);
       }
     }
   });
@@ -78,9 +90,12 @@ describe('rechunkIndex', () => {
     const list = m[2] as ChunkRange[];
     expect(list.map((c) => c[2])).toEqual([...out.chunks.keys()]);
     const words = [...out.chunks.values()].flatMap((b) => (decodePagefindData('chunk', b) as [PackedWord[]])[0]);
-    expect(words).toEqual(WORDS);
+    // Every word with its postings, plus the family stops, on no page.
+    expect(words.filter((w) => w[1].length)).toEqual(WORDS);
+    expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withFamilyStops(WORDS).slice(WORDS.length).map((w) => w[0]));
     for (const w of WORDS) {
-      const id = chunkForTerm(list, w[0])!;
+      const [id] = chunksForTerm(list, w[0]);
+      if (!id) throw new Error(`no chunk for ${w[0]}`);
       expect((decodePagefindData(id, out.chunks.get(id)!) as [PackedWord[]])[0].map((x) => x[0])).toContain(w[0]);
     }
   });

@@ -6,10 +6,16 @@
 // Only the grouping changes: every word keeps its postings byte for byte, and the metadata's chunk list
 // is rewritten to match. Pagefind's engine picks, for each query term, the first chunk whose range
 // [from, to] holds the term, then matches words by prefix inside the chunks it loaded. So:
-//   - ranges are contiguous (chunkRanges), so any term, even a partial word between two indexed words,
-//     finds the chunk that holds its prefix matches;
+//   - ranges are contiguous and disjoint (chunkRanges), so any term, even a partial word between two
+//     indexed words, falls in exactly one chunk, the one that holds its prefix matches;
 //   - a cut never separates words that share their first PREFIX_FAMILY characters, nor a word from its
-//     extensions, so a term of at least that length finds all its prefix matches in one chunk.
+//     extensions, so a term of at least that length finds all its prefix matches in one chunk;
+//   - when a term matches no word by prefix, the engine falls back to the longest word it has loaded
+//     that the term starts with. So "respond", which the site does not have, matched every page with
+//     "re" once a search had loaded the chunk with "re" (typing "re" on the way does), and nothing
+//     before: results depended on what was searched earlier. Each family of words sharing their first
+//     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withFamilyStops), in
+//     the family's chunk, so such a term falls back on it, always, and finds nothing.
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
@@ -75,19 +81,36 @@ export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNIT
   const chunks: PackedWord[][] = [];
   let chunk: PackedWord[] = [];
   let size = 0;
+  const cut = () => {
+    if (chunk.length) chunks.push(chunk);
+    chunk = [];
+    size = 0;
+  };
   sorted.forEach((word, i) => {
     if (i > 0 && word[0] === sorted[i - 1]![0]) throw new Error(`search index: the word "${word[0]}" is in two index chunks`);
     chunk.push(word);
     size += units(word);
     const next = sorted[i + 1]?.[0];
-    if (next !== undefined && size >= chunkUnits && !next.startsWith(word[0]) && sharedPrefix(codePoints(word[0]), codePoints(next)) < prefixFamily) {
-      chunks.push(chunk);
-      chunk = [];
-      size = 0;
-    }
+    if (next !== undefined && size >= chunkUnits && !next.startsWith(word[0]) && sharedPrefix(codePoints(word[0]), codePoints(next)) < prefixFamily) cut();
   });
-  if (chunk.length) chunks.push(chunk);
+  cut();
   return chunks;
+}
+
+/**
+ * The words plus, for each family of words sharing their first `prefixFamily` characters, that prefix as
+ * a word on no page (unless it is a word already): the fallback stop the header describes.
+ */
+export function withFamilyStops(words: readonly PackedWord[], prefixFamily = PREFIX_FAMILY): PackedWord[] {
+  const present = new Set(words.map((w) => w[0]));
+  const stops = new Set<string>();
+  for (const [word] of words) {
+    const chars = codePoints(word);
+    if (chars.length <= prefixFamily) continue;
+    const prefix = chars.slice(0, prefixFamily).join('');
+    if (!present.has(prefix)) stops.add(prefix);
+  }
+  return [...words, ...[...stops].map((stop): PackedWord => [stop, [], []])];
 }
 
 /**
@@ -104,8 +127,9 @@ export function chunkRanges(chunks: readonly (readonly PackedWord[])[]): [string
     const kept = codePoints(last);
     return kept.slice(0, sharedPrefix(kept, codePoints(next)) + 1).join('') + LAST_CHARACTER;
   });
-  // The engine takes the first chunk whose range holds a term, so sharing a bound is harmless.
-  return chunks.map((_, i) => [i === 0 ? '' : tos[i - 1]!, tos[i]!]);
+  // Each range starts just after the previous one's bound (NUL is the first character), so no term is in
+  // two ranges: Pagefind 1.6's engine loaded every chunk from the term on when lower bounds were empty.
+  return tos.map((to, i) => [i === 0 ? '' : `${tos[i - 1]!}\u0000`, to]);
 }
 
 export interface RechunkedIndex {
@@ -133,7 +157,7 @@ export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array 
     words.push(...value[0]);
   }
   if (listed.size) throw new Error(`search index: chunk files missing for ${[...listed].join(', ')}`);
-  const grouped = chunkWords(words, chunkUnits);
+  const grouped = chunkWords(withFamilyStops(words), chunkUnits);
   const out = new Map<string, Uint8Array>();
   const ranges = chunkRanges(grouped);
   metaValue[2] = grouped.map((group, i) => {
@@ -146,5 +170,5 @@ export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array 
   return { chunks: out, meta: encodePagefindData(metaValue) };
 }
 
-/** The chunk Pagefind's engine loads for a query term: the first whose range holds it. */
-export const chunkForTerm = (ranges: readonly ChunkRange[], term: string) => ranges.find(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0)?.[2];
+/** The chunks whose range holds a query term: the engine loads one of them, so there must be one. */
+export const chunksForTerm = (ranges: readonly ChunkRange[], term: string) => ranges.filter(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0).map((c) => c[2]);
