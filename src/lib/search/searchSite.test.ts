@@ -50,6 +50,12 @@ describe('suggestions', () => {
     expect(suggestions('poasted interupt', VOCABULARY)[0]).toBe('posted interrupt');
   });
 
+  it('corrects a word only to a close one (within a third of its letters)', () => {
+    // As on the site: Bitap scores "Sean" close to "send-IPI" and "respond" close to "threshold".
+    const vocabulary = { ...VOCABULARY, pages: [...VOCABULARY.pages, { title: 'TPR threshold', aliases: ['send-IPI'], url: '/t/', id: 'en_t' }] };
+    expect(suggestions('how did Sean respond to the poasted interupt', vocabulary)[0]).toBe('how did sean respond to the posted interrupt');
+  });
+
   it('offers nothing for input too short or too far from any name', () => {
     expect(suggestions('zq', VOCABULARY)).toEqual([]);
     expect(suggestions('qqqqqqqqqqqq', VOCABULARY)).toEqual([]);
