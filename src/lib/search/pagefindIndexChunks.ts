@@ -114,10 +114,10 @@ export function withFamilyStops(words: readonly PackedWord[], prefixFamily = PRE
 }
 
 /**
- * Each chunk's [from, to], contiguous so that any term finds the chunk holding the first word at or
- * after it. `to` is short: the last word cut just past where it parts from the next chunk's first
- * word, then the last Unicode character. Any term up to that bound sorts before the next chunk's words
- * and has no prefix matches there.
+ * Each chunk's [from, to], contiguous and disjoint, so that any term falls in the one chunk that can hold
+ * words it is a prefix of. `to` is short: the last word cut just past where it parts from the next
+ * chunk's first word, then the last Unicode character. Any term up to that bound sorts before the next
+ * chunk's words and has no prefix matches there.
  */
 export function chunkRanges(chunks: readonly (readonly PackedWord[])[]): [string, string][] {
   const tos = chunks.map((chunk, i) => {
@@ -128,7 +128,7 @@ export function chunkRanges(chunks: readonly (readonly PackedWord[])[]): [string
     return kept.slice(0, sharedPrefix(kept, codePoints(next)) + 1).join('') + LAST_CHARACTER;
   });
   // Each range starts just after the previous one's bound (NUL is the first character), so no term is in
-  // two ranges: Pagefind 1.6's engine loaded every chunk from the term on when lower bounds were empty.
+  // two ranges. (Tried: with empty lower bounds, Pagefind 1.6 fetched every chunk after the term.)
   return tos.map((to, i) => [i === 0 ? '' : `${tos[i - 1]!}\u0000`, to]);
 }
 
