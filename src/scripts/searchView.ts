@@ -12,7 +12,7 @@ import { filterCounts, loadEngine, runSearch, stripQuery, type Filters, type Rec
 
 /** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
 const PAGE_SIZE = 5;
-/** A single character matches most of the index by prefix: searching it costs every index chunk. */
+/** A single character is a prefix of most words on the site: its results would be noise. */
 const MIN_QUERY_CHARS = 2;
 /** Short: a warm search takes a few milliseconds, and the budget is 150 ms from keystroke to paint. */
 const DEBOUNCE_MS = 40;
