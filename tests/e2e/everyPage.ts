@@ -29,8 +29,7 @@ export async function axeViolations(page: Page, colourOnly = false): Promise<str
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, {
       runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // Every rule still runs on every element; only the details of passing and inapplicable checks,
-      // which nothing reads, are left out.
+      // Only the details of passing and inapplicable checks, which nothing reads, are left out.
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);

@@ -1,6 +1,7 @@
 // Where am I, where next: the sidebar, the phone menu, the table of contents' scroll-spy, the one "Next"
 // and the 404 page's suggestions, all operated from the keyboard.
 import { describe, expect, it } from 'vitest';
+import { sidewaysOverflow } from './sideways.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -132,8 +133,7 @@ describe('no sideways scroll with the navigation', () => {
   for (const [name, options] of [['375 px', phone], ['1280 px', desktop]] as const) {
     it(`at ${name}, with the menu open where there is one`, async () => {
       const { page } = await site.open('/nested/apic-passthrough/', options);
-      const wider = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-      expect(await wider()).toBe(false);
+      expect(await sidewaysOverflow(page)).toBeNull();
       if (await page.locator('[data-menu-open]').isVisible()) {
         await page.locator('[data-menu-open]').click();
         await page.locator('#site-menu').waitFor({ state: 'visible' });

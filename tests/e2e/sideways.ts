@@ -1,4 +1,5 @@
-// Whether a page scrolls sideways: shared by the layout test (phones) and the every-page sweep (1280 px).
+// Whether a page scrolls sideways: the layout test (phones), the every-page sweep (1280 px), and the
+// tests of tables, the map, the reference pages and the navigation.
 import type { Page } from 'playwright-core';
 
 /** Null when the page fits its viewport; otherwise its width and the element that sticks out. */

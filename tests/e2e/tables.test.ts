@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sidewaysOverflow } from './sideways.ts';
 import { useSite } from './site.ts';
 
 const site = useSite();
@@ -14,13 +15,13 @@ describe('tables', () => {
     const prose = await page.locator('.doc-body > p').first().evaluate((p) => p.getBoundingClientRect().width);
     const widest = await page.locator('.doc-body > .table-scroll').evaluateAll((ts) => Math.max(...ts.map((t) => t.getBoundingClientRect().width)));
     expect(widest).toBeGreaterThan(prose);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await sidewaysOverflow(page)).toBeNull();
   });
 
   it('at 375 px identifiers stay whole, the table scrolls inside its region, and a long table keeps its header row in view', async () => {
     const { page } = await site.open('/apic/registers-and-priority/', { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
     expect(await splitIdentifiers(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(await sidewaysOverflow(page)).toBeNull();
     const region = page.locator('.doc-body > .table-scroll.long').first();
     await region.scrollIntoViewIfNeeded();
     const scrolls = await region.evaluate((r) => ({ x: r.scrollWidth > r.clientWidth, y: r.scrollHeight > r.clientHeight }));

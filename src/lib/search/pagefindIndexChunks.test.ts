@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksForTerm, chunkRanges, chunkWords, withFamilyStops, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
 
 // A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
 const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
@@ -25,14 +25,14 @@ describe('chunkWords', () => {
   });
 
   it('starts each family of words with its prefix as a word on no page, so a term the site lacks finds nothing', () => {
-    const withStops = withFamilyStops(WORDS);
-    const stops = withStops.filter((w) => !WORDS.includes(w)).map((w) => w[0]);
+    const withPrefixes = withEmptyPrefixWords(WORDS);
+    const added = withPrefixes.filter((w) => !WORDS.includes(w)).map((w) => w[0]);
     // "kvm" and "vmx" are words already; "bit" and "pic" have no longer words after them.
-    expect(stops).toEqual(['api', 'arc', 'avi', 'int', 'pi_', 'pos', 'rea', 'res', 'x2a']);
-    expect(withStops.find((w) => w[0] === 'res')![1]).toEqual([]);
+    expect(added).toEqual(['api', 'arc', 'avi', 'int', 'pi_', 'pos', 'rea', 'res', 'x2a']);
+    expect(withPrefixes.find((w) => w[0] === 'res')![1]).toEqual([]);
     // "respond" (not a word) falls in the chunk of "res" and "reset": the engine's fallback, the longest
     // loaded word the term starts with, is then "res", on no page, whatever else is loaded ("re").
-    const chunks = chunkWords(withStops, 1);
+    const chunks = chunkWords(withPrefixes, 1);
     const [id] = chunksForTerm(ranges(chunks), 'respond');
     expect(chunks[Number(id!.slice(1))]!.map((w) => w[0])).toEqual(expect.arrayContaining(['res', 'reset']));
   });
@@ -90,9 +90,9 @@ describe('rechunkIndex', () => {
     const list = m[2] as ChunkRange[];
     expect(list.map((c) => c[2])).toEqual([...out.chunks.keys()]);
     const words = [...out.chunks.values()].flatMap((b) => (decodePagefindData('chunk', b) as [PackedWord[]])[0]);
-    // Every word with its postings, plus the family stops, on no page.
+    // Every word with its postings, plus the empty prefix words, on no page.
     expect(words.filter((w) => w[1].length)).toEqual(WORDS);
-    expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withFamilyStops(WORDS).slice(WORDS.length).map((w) => w[0]));
+    expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withEmptyPrefixWords(WORDS).slice(WORDS.length).map((w) => w[0]));
     for (const w of WORDS) {
       const [id] = chunksForTerm(list, w[0]);
       if (!id) throw new Error(`no chunk for ${w[0]}`);

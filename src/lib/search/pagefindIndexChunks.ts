@@ -14,7 +14,7 @@
 //     that the term starts with. So "respond", which the site does not have, matched every page with
 //     "re" once a search had loaded the chunk with "re" (typing "re" on the way does), and nothing
 //     before: results depended on what was searched earlier. Each family of words sharing their first
-//     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withFamilyStops), in
+//     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withEmptyPrefixWords), in
 //     the family's chunk, so such a term falls back on it, always, and finds nothing.
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
@@ -99,18 +99,18 @@ export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNIT
 
 /**
  * The words plus, for each family of words sharing their first `prefixFamily` characters, that prefix as
- * a word on no page (unless it is a word already): the fallback stop the header describes.
+ * a word on no page (unless it is a word already): the fallback the header describes.
  */
-export function withFamilyStops(words: readonly PackedWord[], prefixFamily = PREFIX_FAMILY): PackedWord[] {
+export function withEmptyPrefixWords(words: readonly PackedWord[], prefixFamily = PREFIX_FAMILY): PackedWord[] {
   const present = new Set(words.map((w) => w[0]));
-  const stops = new Set<string>();
+  const prefixes = new Set<string>();
   for (const [word] of words) {
     const chars = codePoints(word);
     if (chars.length <= prefixFamily) continue;
     const prefix = chars.slice(0, prefixFamily).join('');
-    if (!present.has(prefix)) stops.add(prefix);
+    if (!present.has(prefix)) prefixes.add(prefix);
   }
-  return [...words, ...[...stops].map((stop): PackedWord => [stop, [], []])];
+  return [...words, ...[...prefixes].map((prefix): PackedWord => [prefix, [], []])];
 }
 
 /**
@@ -157,7 +157,7 @@ export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array 
     words.push(...value[0]);
   }
   if (listed.size) throw new Error(`search index: chunk files missing for ${[...listed].join(', ')}`);
-  const grouped = chunkWords(withFamilyStops(words), chunkUnits);
+  const grouped = chunkWords(withEmptyPrefixWords(words), chunkUnits);
   const out = new Map<string, Uint8Array>();
   const ranges = chunkRanges(grouped);
   metaValue[2] = grouped.map((group, i) => {
