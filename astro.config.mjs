@@ -2,16 +2,16 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
 import validHtml from './src/integrations/validHtml.ts';
-import rehypeExternalLinks from './src/plugins/rehypeExternalLinks.ts';
-import rehypeHeadingAnchors from './src/plugins/rehypeHeadingAnchors.ts';
-import rehypeIdentifierBreaks from './src/plugins/rehypeIdentifierBreaks.ts';
-import rehypeScrollableTables from './src/plugins/rehypeScrollableTables.ts';
-import remarkWikiLinks from './src/plugins/remarkWikiLinks.ts';
+import { externalLinks } from './src/plugins/externalLinks.ts';
+import { headingAnchors } from './src/plugins/headingAnchors.ts';
+import { identifierBreaks } from './src/plugins/identifierBreaks.ts';
+import { scrollableTables } from './src/plugins/scrollableTables.ts';
+import { wikiLinks } from './src/plugins/wikiLinks.ts';
 
 export default defineConfig({
   // Set SITE_URL when deploying so the sitemap and canonical URLs use the real origin.
@@ -34,6 +34,7 @@ export default defineConfig({
   // Page scripts are cached files, never inlined: inlined copies (and their CSP hashes) would repeat in every
   // page's HTML (budget: median 10 KiB per page on the generated 2,000-page corpus). Styles keep the default.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
-  // Expressive Code highlights every code block; Astro's own Shiki pass would only cost build time.
-  markdown: { syntaxHighlight: false, processor: unified({ remarkPlugins: [remarkWikiLinks], rehypePlugins: [rehypeHeadingAnchors, rehypeScrollableTables, rehypeExternalLinks, rehypeIdentifierBreaks] }) },
+  // Sätteri (Astro's native Markdown and MDX processor) with our plugins in src/plugins. Expressive Code
+  // highlights every code block; Astro's own Shiki pass would only cost build time.
+  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [wikiLinks], hastPlugins: [headingAnchors, scrollableTables, externalLinks, identifierBreaks] }) },
 });

@@ -42,7 +42,7 @@ export class MdxSyntaxError extends Error {
  * expressions but not the code of `import`/`export` lines, so those are parsed with acorn, as remark-mdx
  * does. No GFM: its extensions (tables, autolink literals) do not change which text holds a cross-link or
  * what a heading's slug is. A link whose "|" splits a table cell is still caught, with its file and line,
- * when the page renders (src/plugins/remarkWikiLinks.ts).
+ * when the page renders (src/plugins/wikiLinks.ts).
  */
 export function parseMdxTree(body: string): Root {
   let tree: Root;

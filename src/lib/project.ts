@@ -22,7 +22,7 @@ interface ProjectCache {
   checkedAt: number;
 }
 // One cache per process, shared by every copy of this module. Astro loads this file twice: once with
-// the config (the content check and the remark plugin) and once inside its prerender bundle. A cache
+// the config (the content check and the cross-link plugin) and once inside its prerender bundle. A cache
 // in module scope would load and check the whole content tree once per copy.
 const CACHE_KEY = Symbol.for('vapic-atlas.project-cache');
 const FROZEN_KEY = Symbol.for('vapic-atlas.project-frozen');

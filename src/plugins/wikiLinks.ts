@@ -1,7 +1,7 @@
-import type { PhrasingContent, Root, Text } from 'mdast';
+import type { PhrasingContent } from 'mdast';
 import { relative, sep } from 'node:path';
-import type { VFile } from 'vfile';
-import { visit, SKIP } from 'unist-util-visit';
+import { fileURLToPath } from 'node:url';
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { ContentError } from '../lib/errors.ts';
 import { citationAnchor, pageCitations } from '../lib/linkGraph.ts';
 import { getProject, CONTENT_ROOT } from '../lib/project.ts';
@@ -9,32 +9,38 @@ import { resolveWikiLink } from '../lib/resolveWikiLink.ts';
 import { pageIdFromPath } from '../lib/site.ts';
 import { parseWikiLink, strayWikiLinkOpenings, WIKILINK_PATTERN } from '../lib/wikiLink.ts';
 
-/** Remark adapter: turns `[[...]]` cross-links into links the engine has resolved. */
-export default function remarkWikiLinks() {
-  return (tree: Root, file: VFile) => {
-    const path = file.path ? relative(`${CONTENT_ROOT}${sep}docs`, file.path) : '';
-    const project = getProject();
-    const page = path && !path.startsWith('..') ? project.site.pages.get(pageIdFromPath(path)) : undefined;
-    const citations = page ? pageCitations(project.site, page).map((s) => s.id) : [];
-    // Citations of each source so far, in document order: the ids the Sources list links back to.
-    const citedTimes = new Map<string, number>();
+/**
+ * Sätteri adapter: turns `[[...]]` cross-links into links the engine has resolved. A factory, run once
+ * per page: it numbers citations in document order.
+ */
+export const wikiLinks: MdastPluginEntry = ({ fileURL }) => {
+  const file = fileURL ? fileURLToPath(fileURL) : 'unknown file';
+  const path = fileURL ? relative(`${CONTENT_ROOT}${sep}docs`, file) : '';
+  const project = getProject();
+  const page = path && !path.startsWith('..') ? project.site.pages.get(pageIdFromPath(path)) : undefined;
+  const citations = page ? pageCitations(project.site, page).map((s) => s.id) : [];
+  // Citations of each source so far, in document order: the ids the Sources list links back to.
+  const citedTimes = new Map<string, number>();
 
-    visit(tree, 'text', (node: Text, index, parent) => {
-      if (!parent || index === undefined || !node.value.includes('[[')) return;
+  return defineMdastPlugin({
+    name: 'vapic-wiki-links',
+    options: { position: true },
+    text(node, ctx) {
+      if (!node.value.includes('[[')) return;
       const lineOf = (at: number) => (node.position?.start.line ?? 0) + (node.value.slice(0, at).match(/\n/g)?.length ?? 0);
       const [stray] = strayWikiLinkOpenings(node.value);
-      if (stray !== undefined) throw new ContentError(file.path ?? 'unknown file', lineOf(stray) || undefined, '"[[" opens no cross-link; it would show as raw text');
+      if (stray !== undefined) throw new ContentError(file, lineOf(stray) || undefined, '"[[" opens no cross-link; it would show as raw text');
       const out: PhrasingContent[] = [];
       let last = 0;
       for (const m of node.value.matchAll(WIKILINK_PATTERN)) {
         const line = lineOf(m.index);
-        const fail = (message: string) => {
-          throw new ContentError(file.path ?? 'unknown file', line || undefined, `${m[0].replace(/\s+/g, ' ')}: ${message}`);
+        const fail = (message: string): never => {
+          throw new ContentError(file, line || undefined, `${m[0].replace(/\s+/g, ' ')}: ${message}`);
         };
-        if (!page) fail('cross-links work only in pages under content/docs/');
+        if (!page) return fail('cross-links work only in pages under content/docs/');
         const parsed = parseWikiLink(m[1]!);
         if (typeof parsed === 'string') return fail(parsed);
-        const result = resolveWikiLink(project.site, parsed, page!.id);
+        const result = resolveWikiLink(project.site, parsed, page.id);
         if (!result.ok) return fail(result.message);
         const link = result.link;
         const before = node.value.slice(last, m.index);
@@ -63,8 +69,7 @@ export default function remarkWikiLinks() {
       }
       if (!out.length) return;
       if (last < node.value.length) out.push({ type: 'text', value: node.value.slice(last) });
-      parent.children.splice(index, 1, ...(out as typeof parent.children));
-      return [SKIP, index + out.length];
-    });
-  };
-}
+      ctx.replaceNode(node, out);
+    },
+  });
+};

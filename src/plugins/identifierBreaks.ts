@@ -1,5 +1,5 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { ElementContent } from 'hast';
+import { defineHastPlugin } from 'satteri';
 
 // After "_" or "/" (not leading ones): where a kernel identifier or path may wrap, so that
 // EXIT_REASON_EXTERNAL_INTERRUPT breaks into words in a narrow table column rather than letter by letter.
@@ -17,13 +17,19 @@ export function withIdentifierBreaks(text: string): ElementContent[] {
  * Inline code in running text gets break opportunities at identifier boundaries. Code blocks and tables
  * get none: a table keeps each identifier whole and scrolls sideways instead (see .table-scroll).
  */
-export default function rehypeIdentifierBreaks() {
-  return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'pre' || node.tagName === 'table') return SKIP;
-      if (node.tagName !== 'code') return;
-      node.children = node.children.flatMap((child) => (child.type === 'text' ? withIdentifierBreaks(child.value) : [child]));
-      return SKIP;
-    });
-  };
-}
+export const identifierBreaks = defineHastPlugin({
+  name: 'vapic-identifier-breaks',
+  element: {
+    filter: ['code'],
+    visit(node, ctx) {
+      for (let up = ctx.parent(node); up?.type === 'element'; up = ctx.parent(up)) {
+        if (up.tagName === 'pre' || up.tagName === 'table') return;
+      }
+      for (const child of node.children) {
+        if (child.type !== 'text') continue;
+        const pieces = withIdentifierBreaks(child.value);
+        if (pieces.length > 1) ctx.replaceNode(child, pieces);
+      }
+    },
+  },
+});
