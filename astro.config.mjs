@@ -6,7 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
-import validHtml from './src/integrations/validHtml.ts';
+import htmlRewrites from './src/integrations/htmlRewrites.ts';
 import { externalLinks } from './src/plugins/externalLinks.ts';
 import { headingAnchors } from './src/plugins/headingAnchors.ts';
 import { identifierBreaks } from './src/plugins/identifierBreaks.ts';
@@ -27,7 +27,7 @@ export default defineConfig({
     expressiveCode(),
     mdx(),
     sitemap(),
-    validHtml(),
+    htmlRewrites(),
     // Last: it indexes the finished pages.
     searchIndex(),
   ],

@@ -2,12 +2,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { stylesheetsInHead } from '../lib/headStylesheets.ts';
 import { phrasingCodeBlocks } from '../lib/phrasingCode.ts';
 
-/** After the build, rewrites code blocks in dist/ so every page is valid HTML (see phrasingCode.ts). */
-export default function validHtml(): AstroIntegration {
+/**
+ * After the build, one pass over every page in dist/: code blocks become valid HTML (phrasingCode.ts)
+ * and stylesheets that components left in the body move to the head (headStylesheets.ts).
+ */
+export default function htmlRewrites(): AstroIntegration {
   return {
-    name: 'vapic-valid-html',
+    name: 'vapic-html-rewrites',
     hooks: {
       'astro:build:done': ({ dir }) => {
         const root = fileURLToPath(dir);
@@ -15,8 +19,8 @@ export default function validHtml(): AstroIntegration {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
           const path = join(entry.parentPath, entry.name);
           const html = readFileSync(path, 'utf8');
-          const fixed = phrasingCodeBlocks(html);
-          if (fixed !== html) writeFileSync(path, fixed);
+          const rewritten = stylesheetsInHead(phrasingCodeBlocks(html));
+          if (rewritten !== html) writeFileSync(path, rewritten);
         }
       },
     },
