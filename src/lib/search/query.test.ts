@@ -10,6 +10,10 @@ describe('parseQuery', () => {
     expect(p.dropped).toContain('What');
   });
 
+  it('drops conjunctions and filler adverbs, which name no topic', () => {
+    expect(parseQuery('what does an EOI write actually do while L2 runs').tokens.map((t) => t.text)).toEqual(['EOI', 'write', 'L2', 'runs']);
+  });
+
   it('keeps quoted phrases whole', () => {
     expect(kinds('"posted interrupt" descriptor')).toEqual([
       ['phrase', '"posted interrupt"', null],

@@ -37,8 +37,9 @@ export interface ParsedQuery {
   truncated: boolean;
 }
 
-// Question words and English function words: they occur on nearly every page, and Pagefind ANDs every
-// word it has seen, so keeping them only empties the result list.
+// Question words, English function words and filler adverbs ("actually", "really"): they name no topic.
+// Function words occur on nearly every page, and Pagefind ANDs every word it has seen, so keeping them
+// only empties the result list; fillers are rare on the site, so relaxation would keep them longest.
 const STOP_WORDS = new Set(
   (
     'a an the and or but nor so yet if then than that this these those there here of in on at to from by for with ' +
@@ -47,7 +48,8 @@ const STOP_WORDS = new Set(
     'us our you your he him his she her it its they them their what which who whom whose when where why how whether ' +
     'not no any some all each every both either neither other such own same very just also only too more most much ' +
     'many few again ever still please tell explain happen happens happened happening mean means meant get gets got ' +
-    'thing things way ways one someone something anything kind sort use used using need needs work works'
+    'thing things way ways one someone something anything kind sort use used using need needs work works ' +
+    'while because since until although though unless whereas actually really exactly basically simply'
   ).split(' '),
 );
 
