@@ -81,6 +81,17 @@ describe('phone menu', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the site tree out of the page with scripts on, and after the page, reached by the menu link, without them', async () => {
+    const withScripts = await site.open('/rfc/outcome/', phone);
+    // Hidden from the first paint (the head's .js class), so phones never lay it out.
+    expect(await withScripts.page.locator('.page-shell > #site-nav').isVisible()).toBe(false);
+    const { page } = await site.open('/rfc/outcome/', { ...phone, javaScriptEnabled: false });
+    const tree = page.locator('.page-shell > #site-nav');
+    expect(await tree.isVisible()).toBe(true);
+    expect(await page.locator('[data-menu-open]').getAttribute('href')).toBe('#site-nav');
+    expect(await tree.evaluate((nav) => nav.getBoundingClientRect().top > document.querySelector('main')!.getBoundingClientRect().bottom - 1)).toBe(true);
+  });
+
   it('changes the theme from inside the menu', async () => {
     const { page } = await site.open('/apic/', { ...phone, colorScheme: 'light' });
     await page.locator('[data-menu-open]').click();
