@@ -49,7 +49,7 @@ const STOP_WORDS = new Set(
     'not no any some all each every both either neither other such own same very just also only too more most much ' +
     'many few again ever still please tell explain happen happens happened happening mean means meant get gets got ' +
     'thing things way ways one someone something anything kind sort use used using need needs work works ' +
-    'while because since until although though unless whereas actually really exactly basically simply'
+    'look looks looking while because since until although though unless whereas actually really exactly basically simply'
   ).split(' '),
 );
 

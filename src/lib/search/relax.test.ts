@@ -51,6 +51,15 @@ describe('relaxedSearch', () => {
     expect(rare.queries).toEqual(['hypervisor', 'host kernel']);
   });
 
+  it('counts a phrase by the records that have it in that order: common words, rare phrase, synonyms searched', async () => {
+    const corpus = Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`d${i}`, 'the guest drops packets; interrupts arrive']));
+    const engine = fakeEngine({ ...corpus, guide: 'a lost interrupt in the guest' });
+    const concept = { label: 'drops interrupts', forms: ['drops interrupts', 'lost interrupt'] };
+    const r = await relaxedSearch([concept], engine, { total: 5, expandBelow: 3 });
+    expect(engine.queries).toContain('lost interrupt');
+    expect(r.ids).toContain('guide');
+  });
+
   it('ranks by the words typed before their synonyms: records only a synonym finds do not outvote them', async () => {
     // "typed" ranks first for what was typed; "reworded" has the same words only through synonyms of
     // "synic", and each of the three synonym runs ranks it first.

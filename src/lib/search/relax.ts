@@ -23,7 +23,7 @@ export interface RelaxOptions {
   k?: number;
   /**
    * A concept's synonyms and other spellings are searched only when what was typed is in fewer records
-   * than this. A form typed on this many records already ranks them, and its expansions, which also
+   * than this (a phrase counts the records with the words in that order). A form typed on this many records already ranks them, and its expansions, which also
    * cost index data (about 2 KiB a word), add little.
    */
   expandBelow?: number;
@@ -84,7 +84,10 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
         return whole.size ? ids.filter((id) => whole.has(id)) : ids;
       };
       const typed = { form: concept.forms[0]!, ids: await idsOf(concept.forms[0]!) };
-      const others = typed.ids.length >= expandBelow ? [] : await Promise.all(concept.forms.slice(1).map(async (form) => ({ form, ids: await idsOf(form) })));
+      // A phrase is as common as the records that have it as a phrase: "drops interrupts" is on no page,
+      // though both words are on many, so its synonyms ("lost interrupt") are searched.
+      const typedCount = /\s/.test(typed.form) ? (await search(`"${typed.form}"`)).length : typed.ids.length;
+      const others = typedCount >= expandBelow ? [] : await Promise.all(concept.forms.slice(1).map(async (form) => ({ form, ids: await idsOf(form) })));
       const forms = [typed, ...others].filter((f) => f.ids.length);
       if (!forms.length) unknown.push(concept.label);
       else {

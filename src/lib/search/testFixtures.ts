@@ -51,7 +51,9 @@ export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] 
         .filter((t) => [...vocabulary].some((v) => matches(v, t)));
       if (!terms.length) return [];
       const score = (d: (typeof docs)[number]) => terms.reduce((n, t) => n + d.words.filter((w) => matches(w, t)).length, 0);
-      const found = docs.filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))));
+      // A quoted phrase of several words matches them in that order, as Pagefind does.
+      const inOrder = (d: (typeof docs)[number]) => d.words.some((_, i) => terms.every((t, j) => d.words[i + j] === t));
+      const found = docs.filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))) && (!exact || terms.length < 2 || inOrder(d)));
       // Like Pagefind, a quoted query comes back unranked.
       return (exact ? found : found.sort((a, b) => score(b) - score(a))).map((d) => d.id);
     },
