@@ -1,8 +1,8 @@
 // Phone menu: the menu link (which without JavaScript jumps to the site tree after the page) becomes a
 // button that opens a modal dialog with the site tree and the header's search and theme controls. The
-// dialog's code (siteMenuDialog.ts) loads on first use, so pages do not fetch it up front. The tree after the
-// page is hidden by CSS from the first paint wherever scripts run (the head's .js class), not from here:
-// hiding it once the page had loaded restyled and laid out the whole page again.
+// dialog's code (siteMenuDialog.ts) loads on first use, so pages do not fetch it up front. The tree
+// after the page is hidden by CSS from the first paint wherever scripts run (the head's .js class), not
+// from here: hiding it once the page had loaded restyled and laid out the whole page again.
 
 export function initSiteMenu() {
   const opener = document.querySelector<HTMLAnchorElement>('[data-menu-open]');

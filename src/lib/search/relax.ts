@@ -23,8 +23,9 @@ export interface RelaxOptions {
   k?: number;
   /**
    * A concept's synonyms and other spellings are searched only when what was typed is in fewer records
-   * than this (a phrase counts the records with the words in that order). A form typed on this many records already ranks them, and its expansions, which also
-   * cost index data (about 2 KiB a word), add little.
+   * than this (a phrase counts the records with its words in that order). A form typed on this many
+   * records already ranks them, and its expansions, which also cost index data (about 2 KiB a word),
+   * add little.
    */
   expandBelow?: number;
 }
