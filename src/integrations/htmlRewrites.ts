@@ -1,27 +1,37 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { stylesheetsInHead } from '../lib/headStylesheets.ts';
 import { phrasingCodeBlocks } from '../lib/phrasingCode.ts';
+import { headersFile, pageCsp } from '../lib/securityHeaders.ts';
 
 /**
- * After the build, one pass over every page in dist/: code blocks become valid HTML (phrasingCode.ts)
- * and stylesheets that components left in the body move to the head (headStylesheets.ts).
+ * After the build, one pass over every page in dist/: code blocks become valid HTML (phrasingCode.ts),
+ * stylesheets that components left in the body move to the head (headStylesheets.ts), and the pages'
+ * CSP meta tags become dist/_headers for hosts that send headers from it (securityHeaders.ts).
  */
 export default function htmlRewrites(): AstroIntegration {
   return {
     name: 'vapic-html-rewrites',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const policies: string[] = [];
+        const withoutCsp: string[] = [];
         for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
           const path = join(entry.parentPath, entry.name);
           const html = readFileSync(path, 'utf8');
           const rewritten = stylesheetsInHead(phrasingCodeBlocks(html));
           if (rewritten !== html) writeFileSync(path, rewritten);
+          const csp = pageCsp(rewritten);
+          if (csp) policies.push(csp);
+          else withoutCsp.push(relative(root, path));
         }
+        if (withoutCsp.length) throw new Error(`html rewrites: no Content-Security-Policy meta tag in ${withoutCsp.join(', ')}`);
+        writeFileSync(join(root, '_headers'), headersFile(policies));
+        logger.info(`${policies.length} pages checked and rewritten where needed; _headers written from their CSP`);
       },
     },
   };

@@ -1,5 +1,5 @@
-// The Content-Security-Policy every page carries in a meta tag (scripts/write-headers.ts repeats it as an
-// HTTP header). Written here rather than by Astro's `security.csp`, which lists a hash for every script
+// The Content-Security-Policy every page carries in a meta tag (dist/_headers repeats it as an HTTP
+// header: securityHeaders.ts). Written here rather than by Astro's `security.csp`, which lists a hash for every script
 // the project bundles on every page: ours are all files from this origin ('self'), so the only hash a
 // page needs is its one inline script's (the theme boot), and the meta tag stays one line.
 import { createHash } from 'node:crypto';
