@@ -22,6 +22,8 @@ export interface LinkOccurrence {
 export interface ParsedBody {
   headings: Heading[];
   links: LinkOccurrence[];
+  /** The text of every inline code span, in document order (which kernel names the prose discusses). */
+  inlineCode: string[];
   /** Problems found while parsing: malformed links, links in headings. Line numbers are file lines. */
   problems: { line: number; message: string }[];
 }
@@ -114,5 +116,9 @@ export function parseBody(body: string, bodyLine: number): ParsedBody {
     if (typeof parsed === 'string') problems.push({ line: line + offset, message: parsed });
     else links.push({ link: parsed, raw, line: line + offset });
   });
-  return { headings, links, problems };
+  const inlineCode: string[] = [];
+  visit(tree, 'inlineCode', (node) => {
+    inlineCode.push(node.value);
+  });
+  return { headings, links, inlineCode, problems };
 }

@@ -24,6 +24,8 @@ export interface Page {
   links: LinkOccurrence[];
   /** Resolved cross-links in document order (only those that resolved). */
   resolved: ResolvedLink[];
+  /** The text of every inline code span (see parseBody). */
+  inlineCode: string[];
 }
 export interface Term {
   id: string;
@@ -143,7 +145,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
       continue;
     }
     lineFinders.set(id, lineOf);
-    site.pages.set(id, { id, file, url: pageUrl(id), data, headings: body.headings, links: body.links, resolved: [] });
+    site.pages.set(id, { id, file, url: pageUrl(id), data, headings: body.headings, links: body.links, resolved: [], inlineCode: body.inlineCode });
   }
 
   const glossaryFiles = walk(join(root, 'glossary'), '.yaml');

@@ -26,6 +26,16 @@ describe('search records', () => {
     expect(symbol.meta).toMatchObject({ title: 'do_thing', file: expect.stringMatching(/\.[ch]$/), elixir: expect.stringContaining('/v6.12/A/ident/do_thing') });
     expect(symbol.meta.page_url).toMatch(/^\/apic/);
   });
+
+  it('names as "explained in" the page that names the symbol most, in cross-links and inline code', () => {
+    // Both pages cross-link do_thing once; apicv/ also names it in its prose, so it wins the tie that
+    // page ids would otherwise break ("apic" before "apicv").
+    const dir = fixtureWith({ 'docs/apicv/index.mdx': (t) => `${t}\nSee [[sym:do_thing]]: \`do_thing()\` runs first, then \`do_thing\` again.\n` });
+    const { site: changed } = loadSite(dir);
+    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    expect(symbol.meta.page_url).toBe('/apicv/');
+    expect(symbol.meta.page_url).not.toBe(searchRecords(site, buildLinkGraph(site)).find((r) => r.meta.record === RECORD_KIND.symbol)!.meta.page_url);
+  });
 });
 
 describe('htmlForIndex', () => {

@@ -24,10 +24,15 @@ const pageFilters = (page: Page) => ({
   vendor: [VENDOR_LABELS[page.data.vendor]],
 });
 
-/** The page that discusses a symbol most (most [[sym:...]] links to it), for the card's "explained in". */
+/**
+ * The page that discusses a symbol most, for the card's "explained in": of the pages that cross-link it,
+ * the one that names it most, by cross-link or in inline code (`kvm_faultin_pfn()`). Cross-links alone
+ * tie often (most pages link a symbol once), and a table row that links it would then win by its id.
+ */
 export function explainingPage(site: Site, graph: LinkGraph, name: string): Page | undefined {
   const users = (graph.symbolUsage.get(name) ?? []).map((id) => site.pages.get(id)!);
-  const count = (p: Page) => p.resolved.filter((l) => l.kind === 'sym' && l.name === name).length;
+  const count = (p: Page) =>
+    p.resolved.filter((l) => l.kind === 'sym' && l.name === name).length + p.inlineCode.filter((c) => c === name || c === `${name}()`).length;
   return users.sort((a, b) => count(b) - count(a) || a.id.localeCompare(b.id))[0];
 }
 
