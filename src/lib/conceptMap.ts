@@ -4,8 +4,8 @@ import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
  * The concept map's layout, computed at build time by ELK (the Eclipse Layout Kernel, elkjs): each topic is
  * a cluster whose pages ELK packs as rectangles in reading order, and the clusters are packed in turn.
  * Every node is a box that holds its dot and its full title, so ELK's guarantee that nodes do not overlap
- * is a guarantee that labels do not. ELK is deterministic: the same content gives
- * the same SVG byte for byte.
+ * is a guarantee that labels do not. ELK is deterministic: the same content gives the same SVG byte for
+ * byte.
  *
  * Two variants: 'wide' for desktops and 'tall' for phones (clusters in one column, labels wrapped shorter).
  */
