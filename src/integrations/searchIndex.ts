@@ -3,11 +3,15 @@
 // a cleaned copy of its HTML (no citation markers, spaced table cells) with its filters and weighted
 // meta (pageIndexFields), plus one record per glossary term and kernel symbol (src/lib/search/records.ts).
 // The glossary and symbol index pages themselves are left out: their entries are records of their own.
-// Then the search vocabulary (dist/search/vocabulary.json), whose names carry the ids of their records in
-// the index just built. Last, the word index is re-cut into small chunks (pagefindIndexChunks.ts).
+// Pagefind indexes the pages in parallel and numbers records in the order they finish, so the records are
+// then renumbered in a fixed order, pages by path and then the term and symbol records
+// (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word
+// index is re-cut into small chunks (pagefindIndexChunks.ts). Last, the search vocabulary
+// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
@@ -23,36 +27,65 @@ const fail = (what: string, errors: string[]) => {
   if (errors.length) throw new Error(`search index: ${what}: ${errors.join('; ')}`);
 };
 
+/** Term and symbol records Pagefind indexes at once (its service numbers them as they finish). */
+const CONCURRENT_RECORDS = 8;
+
+/** Runs `add` on every item, at most `limit` at a time. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, add: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await add(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 async function buildSearchIndex(dist: string): Promise<string> {
   const { index, errors } = await createIndex({ forceLanguage: 'en' });
   fail('createIndex', errors);
   if (!index) throw new Error('search index: Pagefind returned no index');
   const { site, graph, acronyms } = getProject();
   const pageByUrl = new Map([...site.pages.values()].map((p) => [p.url, p]));
-  let pages = 0;
-  // Sorted, so two builds of the same tree write the same index.
+  // Sorted: with the records after them, the order the index numbers its records in (see recutWordIndex).
   const htmlFiles = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !SKIPPED.has(path) && !path.startsWith('pagefind/'))
     .sort();
-  for (const path of htmlFiles) {
-    if (SKIPPED.has(path) || path.startsWith('pagefind/')) continue;
-    const html = readFileSync(join(dist, path), 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-    // Doc pages get their filters and weighted meta here, not in their HTML (see pageIndexFields).
-    const page = pageByUrl.get(url);
-    const content = htmlForIndex(html, page && pageIndexFields(site, acronyms, page));
-    fail(path, (await index.addHTMLFile({ url, content })).errors);
-    pages++;
+  // The cleaned copies go to a staging directory that Pagefind reads itself (addDirectory): sending each
+  // page through its Node API (addHTMLFile) cost about 1 ms of this process per page, as JSON and base64.
+  const staging = mkdtempSync(join(tmpdir(), 'vapic-search-'));
+  const urls: string[] = [];
+  try {
+    for (const path of htmlFiles) {
+      const html = readFileSync(join(dist, path), 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+      urls.push(url);
+      // Doc pages get their filters and weighted meta here, not in their HTML (see pageIndexFields).
+      const page = pageByUrl.get(url);
+      mkdirSync(join(staging, dirname(path)), { recursive: true });
+      writeFileSync(join(staging, path), htmlForIndex(html, page && pageIndexFields(site, acronyms, page)));
+    }
+    const added = await index.addDirectory({ path: staging });
+    fail('addDirectory', added.errors);
+    if (added.page_count !== urls.length) throw new Error(`search index: Pagefind indexed ${added.page_count} of the ${urls.length} pages staged in ${staging}`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
+  const pages = urls.length;
   const records = searchRecords(site, graph);
-  for (const record of records) fail(record.url, (await index.addCustomRecord(record)).errors);
+  await eachConcurrently(records, CONCURRENT_RECORDS, async (record) => fail(record.url, (await index.addCustomRecord(record)).errors));
+  urls.push(...records.map((r) => r.url));
   fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
   await close();
-  const chunks = recutWordIndex(join(dist, 'pagefind'));
   const fragments = join(dist, 'pagefind', 'fragment');
   const recordIds = recordIdsFromFragments(readdirSync(fragments).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragments, name))) })));
+  const order = urls.map((url) => {
+    const id = recordIds.get(url);
+    if (!id) throw new Error(`search index: no fragment for the record ${url}`);
+    return id;
+  });
+  const chunks = recutWordIndex(join(dist, 'pagefind'), order);
   mkdirSync(join(dist, 'search'), { recursive: true });
   writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds)));
   return `${pages} pages and ${records.length} term and symbol records in pagefind/ (${chunks} index chunks), vocabulary in search/`;
@@ -61,22 +94,26 @@ async function buildSearchIndex(dist: string): Promise<string> {
 /** Names a Pagefind file as Pagefind does: language, then the start of a hash of its content. */
 const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256').update(bytes).digest('hex').slice(0, length)}`;
 
-/** Replaces the bundle's index chunks and metadata with re-cut ones; returns the chunk count. */
-function recutWordIndex(bundle: string): number {
+/**
+ * Replaces the bundle's index chunks, filters and metadata with re-cut ones, the records numbered in
+ * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count.
+ */
+function recutWordIndex(bundle: string, order: readonly string[]): number {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
   if (!language || Object.keys(entry.languages).length !== 1) throw new Error(`search index: expected one language, "en", in ${entryPath}`);
   const metaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
-  const indexDir = join(bundle, 'index');
-  const oldChunks = readdirSync(indexDir).sort();
-  const { chunks, meta } = rechunkIndex(
-    oldChunks.map((file) => ({ name: file.replace(/\.pf_index$/, ''), bytes: gunzipSync(readFileSync(join(indexDir, file))) })),
-    gunzipSync(readFileSync(metaPath)),
-    (bytes) => fileHash(bytes, 7),
-  );
-  for (const file of oldChunks) rmSync(join(indexDir, file));
-  for (const [name, bytes] of chunks) writeFileSync(join(indexDir, `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
+  const read = (dir: string, extension: string) =>
+    readdirSync(join(bundle, dir))
+      .sort()
+      .map((file) => ({ file: join(bundle, dir, file), name: file.slice(0, -extension.length), bytes: gunzipSync(readFileSync(join(bundle, dir, file))) }));
+  const oldChunks = read('index', '.pf_index');
+  const oldFilters = read('filter', '.pf_filter');
+  const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), (bytes) => fileHash(bytes, 7), { renumber: { order, filters: oldFilters } });
+  for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
+  for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
+  for (const [name, bytes] of filters) writeFileSync(join(bundle, 'filter', `${name}.pf_filter`), gzipSync(bytes, { level: 9 }));
   rmSync(metaPath);
   language.hash = fileHash(meta, 10);
   writeFileSync(join(bundle, `pagefind.${language.hash}.pf_meta`), gzipSync(meta, { level: 9 }));

@@ -83,7 +83,7 @@ describe('rechunkIndex', () => {
   const name = () => `en_n${n++}`;
 
   it('keeps every word and its postings, and rewrites only the chunk list of the metadata', () => {
-    const out = rechunkIndex(files, meta('1.6.0', oldList), name, 10);
+    const out = rechunkIndex(files, meta('1.6.0', oldList), name, { chunkUnits: 10 });
     const m = decodePagefindData('meta', out.meta) as unknown[];
     const before = decodePagefindData('meta', meta('1.6.0', oldList)) as unknown[];
     expect([m[0], m[1], m[3], m[4], m[5]]).toEqual([before[0], before[1], before[3], before[4], before[5]]);

@@ -3,9 +3,10 @@
 // search fetches the whole chunk of each query word: a one-word search cost 25 KiB of index, a
 // question 100-170 KiB. Cut finer, a query fetches little more than its own words' postings.
 //
-// Only the grouping changes: every word keeps its postings byte for byte, and the metadata's chunk list
-// is rewritten to match. Pagefind's engine picks, for each query term, the first chunk whose range
-// [from, to] holds the term, then matches words by prefix inside the chunks it loaded. So:
+// Only the grouping changes (and the record numbers, when the build gives an order: pagefindPageOrder.ts):
+// every word keeps its postings, and the metadata's chunk list is rewritten to match. Pagefind's engine
+// picks, for each query term, the first chunk whose range [from, to] holds the term, then matches words
+// by prefix inside the chunks it loaded. So:
 //   - ranges are contiguous and disjoint (chunkRanges), so any term, even a partial word between two
 //     indexed words, falls in exactly one chunk, the one that holds its prefix matches;
 //   - a cut never separates words that share their first PREFIX_FAMILY characters, nor a word from its
@@ -19,6 +20,7 @@
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
+import { pageRenumbering, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
 
 /** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
@@ -35,7 +37,10 @@ export type PackedWord = [string, [number, number[], ...unknown[]][], ...unknown
 export type ChunkRange = [string, string, string];
 interface Meta extends Array<unknown> {
   0: string;
+  1: MetaPage[];
   2: ChunkRange[];
+  /** [filter name, file name] */
+  3: [string, string][];
 }
 
 const encoder = new Encoder({ useRecords: false });
@@ -132,24 +137,42 @@ export function chunkRanges(chunks: readonly (readonly PackedWord[])[]): [string
   return tos.map((to, i) => [i === 0 ? '' : `${tos[i - 1]!}\u0000`, to]);
 }
 
+/** A Pagefind data file: its name without extension, and its content gunzipped. */
+export interface PagefindDataFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RechunkOptions {
+  chunkUnits?: number;
+  /**
+   * Record ids (fragment hashes) in the order to number the records (pagefindPageOrder.ts), with the
+   * filter files, whose page lists change with it. Without it, Pagefind's numbering stays.
+   */
+  renumber?: { order: readonly string[]; filters: readonly PagefindDataFile[] };
+}
+
 export interface RechunkedIndex {
   /** New chunk files by name (without extension), each still to be gzipped. */
   chunks: Map<string, Uint8Array>;
-  /** The metadata with the new chunk list, still to be gzipped. */
+  /** Renumbered filter files by name, each still to be gzipped (empty when not renumbered). */
+  filters: Map<string, Uint8Array>;
+  /** The metadata with the new chunk list (and filter list), still to be gzipped. */
   meta: Uint8Array;
 }
 
 /**
  * Re-cuts a language's word index. `chunks` are the gunzipped .pf_index files, `meta` the gunzipped
- * .pf_meta; `name(bytes)` names a new chunk file (Pagefind names them by a hash of their content).
+ * .pf_meta; `name(bytes)` names a new chunk or filter file (Pagefind names them by a hash of their content).
  */
-export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array }[], meta: Uint8Array, name: (bytes: Uint8Array) => string, chunkUnits = CHUNK_UNITS): RechunkedIndex {
+export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Array, name: (bytes: Uint8Array) => string, options: RechunkOptions = {}): RechunkedIndex {
+  const { chunkUnits = CHUNK_UNITS, renumber } = options;
   const metaValue = decodePagefindData('pf_meta', meta) as Meta;
   if (metaValue[0] !== PAGEFIND_FORMAT_VERSION) {
     throw new Error(`search index: Pagefind ${String(metaValue[0])} wrote this index, but its chunks are re-cut for the ${PAGEFIND_FORMAT_VERSION} format (src/lib/search/pagefindIndexChunks.ts): check the format and update the version`);
   }
   const listed = new Set(metaValue[2].map((c) => c[2]));
-  const words: PackedWord[] = [];
+  let words: PackedWord[] = [];
   for (const chunk of chunks) {
     if (!listed.has(chunk.name)) throw new Error(`search index: ${chunk.name}.pf_index is not in the metadata's chunk list`);
     listed.delete(chunk.name);
@@ -157,6 +180,24 @@ export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array 
     words.push(...value[0]);
   }
   if (listed.size) throw new Error(`search index: chunk files missing for ${[...listed].join(', ')}`);
+  const filters = new Map<string, Uint8Array>();
+  if (renumber) {
+    const numbers = pageRenumbering(metaValue[1], renumber.order);
+    words = words.map((w) => renumberWord(w, numbers));
+    metaValue[1] = renumberMetaPages(metaValue[1], numbers);
+    const files = new Map(renumber.filters.map((f) => [f.name, f]));
+    // By name: Pagefind lists the filters in its hash map's order.
+    metaValue[3] = [...metaValue[3]].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([filter, file]) => {
+      const found = files.get(file);
+      if (!found) throw new Error(`search index: filter file ${file}.pf_filter (${filter}) is missing`);
+      files.delete(file);
+      const bytes = encodePagefindData(renumberFilter(decodePagefindData(`${file}.pf_filter`, found.bytes) as PackedFilter, numbers));
+      const id = name(bytes);
+      filters.set(id, bytes);
+      return [filter, id];
+    });
+    if (files.size) throw new Error(`search index: ${[...files.keys()].join(', ')}.pf_filter not in the metadata's filter list`);
+  }
   const grouped = chunkWords(withEmptyPrefixWords(words), chunkUnits);
   const out = new Map<string, Uint8Array>();
   const ranges = chunkRanges(grouped);
@@ -167,7 +208,7 @@ export function rechunkIndex(chunks: readonly { name: string; bytes: Uint8Array 
     out.set(id, bytes);
     return [...ranges[i]!, id];
   });
-  return { chunks: out, meta: encodePagefindData(metaValue) };
+  return { chunks: out, filters, meta: encodePagefindData(metaValue) };
 }
 
 /** The chunks whose range holds a query term: the engine loads one of them, so there must be one. */
