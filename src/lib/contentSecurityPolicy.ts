@@ -3,6 +3,7 @@
 // the project bundles on every page: ours are all files from this origin ('self'), so the only hash a
 // page needs is its one inline script's (the theme boot), and the meta tag stays one line.
 import { createHash } from 'node:crypto';
+import { THEME_BOOT_SCRIPT } from './themeBootScript.ts';
 
 /** `'sha256-…'` source expression for an inline script's exact text. */
 export function scriptHash(script: string): string {
@@ -23,3 +24,6 @@ export function contentSecurityPolicy(inlineScripts: string[]): string {
     "style-src 'self' 'unsafe-inline'",
   ].join('; ');
 }
+
+/** Every page's policy, the same for all: computed once per build rather than hashed again for each page. */
+export const PAGE_CSP = contentSecurityPolicy([THEME_BOOT_SCRIPT]);
