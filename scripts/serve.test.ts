@@ -46,6 +46,15 @@ describe('serveStatic', () => {
     expect(await res.text()).toContain('<title>home</title>');
   });
 
+  it('answers a file it cannot read with a plain error instead of stopping', async () => {
+    rmSync(join(dir, '404.html'));
+    const res = await fetch(`${base}/no/such/page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/no 404\.html.*ENOENT/);
+    writeFileSync(join(dir, '404.html'), '<!doctype html><title>missing</title>');
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+
   it('answers an unknown path with 404.html and status 404', async () => {
     const res = await fetch(`${base}/no/such/page/`);
     expect(res.status).toBe(404);

@@ -76,8 +76,14 @@ export function serveStatic(dir: string, port: number, options: ServeOptions = {
     const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (COMPRESSIBLE.has(extname(file))) headers.Vary = 'Accept-Encoding';
     if (gzip) headers['Content-Encoding'] = 'gzip';
-    res.writeHead(status, headers);
     const raw = createReadStream(file);
+    // Headers go out once the file is open: a file that cannot be read (no 404.html, or deleted by a
+    // rebuild since the check above) gets a plain answer instead of taking the server down.
+    raw.on('open', () => res.writeHead(status, headers));
+    raw.on('error', (error: NodeJS.ErrnoException) => {
+      if (!res.headersSent) res.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Cannot read ${path}${status === 404 ? ' (not found, and no 404.html)' : ''}: ${error.code ?? error.message}\n`);
+    });
     const body = gzip ? raw.pipe(createGzip()) : raw;
     if (options.onBody) {
       let bytes = 0;
