@@ -48,7 +48,8 @@ describe('relaxedSearch', () => {
     expect(common.queries).toEqual(['hypervisor']);
     const rare = fakeEngine();
     await relaxedSearch([concept], rare, { total, expandBelow: 2 });
-    expect(rare.queries).toEqual(['hypervisor', 'host kernel']);
+    // The synonym's words, then the same words as a phrase (no further index data: the words are loaded).
+    expect(rare.queries).toEqual(['hypervisor', 'host kernel', '"host kernel"']);
   });
 
   it('counts a phrase by the records that have it in that order: common words, rare phrase, synonyms searched', async () => {
@@ -105,4 +106,13 @@ describe('acronyms', () => {
     const r = await relaxedSearch([{ label: 'RVIC', forms: ['RVIC'], whole: true }], fakeEngine({ c: 'rvicious words.' }), { total: 1 });
     expect(r.ids).toEqual(['c']);
   });
+
+  it('counts a synonym of several words only where its words form the phrase', async () => {
+    // "rejected" is on no page; its synonym "not merged" is a phrase on one and two scattered words on the other.
+    const corpus = { phrase: 'The RFC patch was not merged.', apart: 'This patch, and that patch, are not in mainline; the merged code differs.' };
+    const r = await relaxedSearch(queryConcepts(parseQuery('why was the patch rejected'), VOCABULARY_INDEX), fakeEngine(corpus), { total: 2 });
+    expect(r.ids).toEqual(['phrase', 'apart']);
+    expect(r.relaxedAway).toEqual([]);
+  });
 });
+

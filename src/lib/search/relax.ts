@@ -88,7 +88,15 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
       // A phrase is as common as the records that have it as a phrase: "drops interrupts" is on no page,
       // though both words are on many, so its synonyms ("lost interrupt") are searched.
       const typedCount = /\s/.test(typed.form) ? (await search(`"${typed.form}"`)).length : typed.ids.length;
-      const others = typedCount >= expandBelow ? [] : await Promise.all(concept.forms.slice(1).map(async (form) => ({ form, ids: await idsOf(form) })));
+      // A synonym of several words stands for the concept only where its words are a phrase: "not merged"
+      // searched as two words is on most pages ("not" anywhere, "merged" anywhere).
+      const phraseIds = async (form: string) => {
+        const ids = await idsOf(form);
+        if (!/\s/.test(form)) return ids;
+        const phrase = new Set(await search(`"${form}"`));
+        return ids.filter((id) => phrase.has(id));
+      };
+      const others = typedCount >= expandBelow ? [] : await Promise.all(concept.forms.slice(1).map(async (form) => ({ form, ids: await phraseIds(form) })));
       const forms = [typed, ...others].filter((f) => f.ids.length);
       if (!forms.length) unknown.push(concept.label);
       else {
