@@ -22,7 +22,7 @@ export function stylesheetsInHead(html: string): string {
     const href = hrefOf(tag);
     if (!inHead.has(href)) {
       inHead.add(href);
-      moved.push(`<link rel="stylesheet" href="${href}">`);
+      moved.push(tag);
     }
     return '';
   });

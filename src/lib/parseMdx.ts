@@ -1,6 +1,6 @@
 import { parse as parseJs } from 'acorn';
 import GithubSlugger from 'github-slugger';
-import type { Root, Heading as MdHeading } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
@@ -96,9 +96,14 @@ export function parseBody(body: string, bodyLine: number): ParsedBody {
   const offset = bodyLine - 1;
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
-  visit(tree, 'heading', (node: MdHeading) => {
-    const text = toString(node);
-    headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+  const inlineCode: string[] = [];
+  // One walk for both: headings in order (their slugs depend on it) and every inline code span.
+  visit(tree, (node) => {
+    if (node.type === 'inlineCode') inlineCode.push(node.value);
+    else if (node.type === 'heading') {
+      const text = toString(node);
+      headings.push({ depth: node.depth, text, slug: slugger.slug(text) });
+    }
   });
   const links: LinkOccurrence[] = [];
   const problems: ParsedBody['problems'] = [];
@@ -115,10 +120,6 @@ export function parseBody(body: string, bodyLine: number): ParsedBody {
     const parsed = parseWikiLink(inner);
     if (typeof parsed === 'string') problems.push({ line: line + offset, message: parsed });
     else links.push({ link: parsed, raw, line: line + offset });
-  });
-  const inlineCode: string[] = [];
-  visit(tree, 'inlineCode', (node) => {
-    inlineCode.push(node.value);
   });
   return { headings, links, inlineCode, problems };
 }
