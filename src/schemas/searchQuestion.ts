@@ -30,8 +30,9 @@ export const searchQuestionSchema = z
     if (q.kind === 'question' && (words < QUESTION_WORDS.min || words > QUESTION_WORDS.max)) {
       ctx.addIssue({ code: 'custom', path: ['query'], message: `a question has ${QUESTION_WORDS.min} to ${QUESTION_WORDS.max} words, this one ${words}` });
     }
-    if (q.kind === 'trace' && !/^kvm_[a-z0-9_]+: \S/.test(q.query)) {
-      ctx.addIssue({ code: 'custom', path: ['query'], message: 'a trace line starts with the event name and ": ", as the kernel prints it' });
+    // As the tracing buffer prints it: the event name and ": ", after trace_pipe's "task-pid [cpu] flags timestamp: " when pasted whole.
+    if (q.kind === 'trace' && !/^(?:\S.* \[\d+\] \S+ +\d+\.\d+: )?kvm_[a-z0-9_]+: \S/.test(q.query)) {
+      ctx.addIssue({ code: 'custom', path: ['query'], message: 'a trace line starts with the event name and ": " (after trace_pipe\'s "task-pid [cpu] flags timestamp: " when pasted whole), as the kernel prints it' });
     }
     if (q.kind !== 'question' && q.kind !== 'trace' && words > 7) {
       ctx.addIssue({ code: 'custom', path: ['query'], message: `a ${q.kind} query is a few words, this one ${words}` });

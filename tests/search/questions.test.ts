@@ -50,10 +50,16 @@ describe('search question schema', () => {
   it('accepts a well-formed question', () => {
     expect(searchQuestionSchema.safeParse(base).success).toBe(true);
   });
+  it('accepts a trace line as the kernel prints it, with or without trace_pipe\'s task, CPU and timestamp', () => {
+    const trace = { ...base, kind: 'trace', query: 'kvm_avic_incomplete_ipi: vcpu=0, icrh:icrl=0x01000000:000040fd, id=1, index=1' };
+    expect(searchQuestionSchema.safeParse(trace).success).toBe(true);
+    expect(searchQuestionSchema.safeParse({ ...trace, query: `qemu-system-x86-4121 [007] d..2. 81234.567890: ${trace.query}` }).success).toBe(true);
+  });
   it.each([
     ['a question shorter than 8 words', { query: 'why was the patch rejected' }],
     ['a question longer than 15 words', { query: 'what exactly happens to an interrupt that was meant for L1 when the vCPU is running L2 right now' }],
     ['a trace line without the event name', { kind: 'trace', query: 'set reason=9, inhibits=0x200' }],
+    ['a trace line with text before the event name that is not trace_pipe\'s', { kind: 'trace', query: 'see kvm_exit: vcpu 0 reason HLT' }],
     ['a long keyword query', { kind: 'keyword', query: 'one two three four five six seven eight' }],
     ['an answer that is not a page id', { answers: ['/nested/nested-vmx/'] }],
     ['no answer', { answers: [] }],

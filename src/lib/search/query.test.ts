@@ -14,6 +14,11 @@ describe('parseQuery', () => {
     expect(parseQuery('what does an EOI write actually do while L2 runs').tokens.map((t) => t.text)).toEqual(['EOI', 'write', 'L2', 'runs']);
   });
 
+  it('sets aside a lone letter, which names nothing (the value in "enable_apicv is Y")', () => {
+    expect(parseQuery('APICv is off even though enable_apicv is Y').tokens.map((t) => t.text)).toEqual(['APICv', 'off', 'enable_apicv']);
+    expect(parseQuery('x2APIC L1 vCPU 割').tokens.map((t) => t.text)).toEqual(['x2APIC', 'L1', 'vCPU', '割']);
+  });
+
   it('keeps quoted phrases whole', () => {
     expect(kinds('"posted interrupt" descriptor')).toEqual([
       ['phrase', '"posted interrupt"', null],

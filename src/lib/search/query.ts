@@ -49,7 +49,8 @@ const STOP_WORDS = new Set(
     'not no any some all each every both either neither other such own same very just also only too more most much ' +
     'many few again ever still please tell explain happen happens happened happening mean means meant get gets got ' +
     'thing things way ways one someone something anything kind sort use used using need needs work works ' +
-    'look looks looking while because since until although though unless whereas actually really exactly basically simply'
+    'look looks looking while because since until although though unless whereas actually really exactly basically simply ' +
+    'even already anymore somehow whatever whenever wherever'
   ).split(' '),
 );
 
@@ -130,7 +131,9 @@ export function parseQuery(raw: string): ParsedQuery {
       words.push(token);
     } else if (g.word) {
       const w = g.word.replace(/['’-]+$/, '');
-      if (STOP_WORDS.has(w.toLowerCase())) {
+      // A lone Latin letter ("Y" in "enable_apicv is Y") names nothing, and the index would match it as
+      // the start of every word that begins with it.
+      if (STOP_WORDS.has(w.toLowerCase()) || /^[A-Za-z]$/.test(w)) {
         dropped.push(w);
         words.push({ text: w, kind: 'word', key: wordKey(w), search: w.toLowerCase(), stop: true });
         continue;
