@@ -19,7 +19,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Each checkout (worktree, bench corpus) keeps its own content cache, even when node_modules is shared.
   cacheDir: './.astro/cache',
-  build: { format: 'directory' },
+  // Four pages render at a time (Astro renders one by default): each page's file is written while the
+  // next ones render. 2,000-page corpus: the page-rendering step about 1-3 s shorter; dist/ is unchanged.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // The CSP meta tag comes from BaseLayout (src/lib/contentSecurityPolicy.ts), not Astro's `security.csp`.
   integrations: [
