@@ -1,4 +1,6 @@
-import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import ELK, { type ELKConstructorArguments, type ElkNode } from 'elkjs/lib/elk-api.js';
 
 /**
  * The concept map's layout, computed at build time by ELK (the Eclipse Layout Kernel, elkjs): each topic is
@@ -51,7 +53,39 @@ function labelSize(lines: string[]) {
   };
 }
 
-const elk = new ELK();
+// ELK runs in a worker thread, not on the thread that renders pages: Astro renders other pages while the
+// map is laid out (about a second at 2,000 pages). The worker hosts elkjs's own in-process worker
+// (elk-worker.min.js, as elk.bundled.js does) and relays its messages.
+const ELK_WORKER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Worker } = require(workerData.elkWorker);
+const elk = new Worker();
+elk.onmessage = (answer) => parentPort.postMessage(answer.data);
+parentPort.on('message', (message) => elk.postMessage(message));
+`;
+
+/** One layout in its own worker thread, ended when the layout is done. */
+async function layoutInWorker(root: ElkNode): Promise<ElkNode> {
+  const thread = new Worker(ELK_WORKER_THREAD, { eval: true, workerData: { elkWorker: createRequire(import.meta.url).resolve('elkjs/lib/elk-worker.min.js') } });
+  const elk = new ELK({
+    // elkjs types the factory's result as a DOM Worker; it uses only these three members.
+    workerFactory: (() => ({
+      postMessage: (message: unknown) => thread.postMessage(message),
+      set onmessage(receive: (answer: { data: unknown }) => void) {
+        thread.on('message', (data) => receive({ data }));
+      },
+      terminate: () => void thread.terminate(),
+    })) as unknown as NonNullable<ELKConstructorArguments['workerFactory']>,
+  });
+  try {
+    return await Promise.race([
+      elk.layout(root),
+      new Promise<never>((_, reject) => thread.once('error', reject)),
+    ]);
+  } finally {
+    elk.terminateWorker();
+  }
+}
 
 // Links are not given to ELK: rectangle packing places boxes without regard to edges (the layout is the same
 // with or without them), and at 2,000 pages passing them cost a fifth of the layout time.
@@ -79,7 +113,7 @@ export async function layoutConceptMap(nodes: MapNode[], groups: readonly string
       : { 'elk.algorithm': 'box', 'elk.aspectRatio': '0.05', 'elk.spacing.nodeNode': '12', 'elk.padding': '[top=4,left=4,bottom=4,right=4]', 'elk.box.packingMode': 'SIMPLE' },
     children: clusters,
   };
-  const out = await elk.layout(root);
+  const out = await layoutInWorker(root);
   const placed = new Map<string, PlacedNode>();
   const placedClusters: PlacedCluster[] = [];
   const round = (v: number | undefined) => Math.round((v ?? 0) * 10) / 10;
