@@ -27,7 +27,11 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     expressiveCode(),
-    mdx(),
+    // Static parts of each page compile to HTML strings instead of a JSX call per element (components such
+    // as <Callout> stay components). 2,000-page corpus, builds alternated: bundling 14.2-14.3 s against
+    // 16.3-17.0 s, rendering 7.3-7.5 s against 8.6-9.8 s. The HTML is the same but for spelling: <wbr>
+    // for <wbr/>, ' and " unescaped in text, a line break at the start of .doc-body.
+    mdx({ optimize: true }),
     sitemap(),
     htmlRewrites(),
     // Last: it indexes the finished pages.
