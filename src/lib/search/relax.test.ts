@@ -115,4 +115,3 @@ describe('acronyms', () => {
     expect(r.relaxedAway).toEqual([]);
   });
 });
-
