@@ -42,5 +42,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   // Sätteri (Astro's native Markdown and MDX processor) with our plugins in src/plugins. Expressive Code
   // highlights every code block; Astro's own Shiki pass would only cost build time.
-  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [wikiLinks], hastPlugins: [headingAnchors, scrollableTables, externalLinks, identifierBreaks] }) },
+  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [wikiLinks, scrollableTables], hastPlugins: [headingAnchors, externalLinks, identifierBreaks] }) },
 });

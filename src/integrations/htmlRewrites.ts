@@ -5,11 +5,13 @@ import type { AstroIntegration } from 'astro';
 import { stylesheetsInHead } from '../lib/headStylesheets.ts';
 import { phrasingCodeBlocks } from '../lib/phrasingCode.ts';
 import { headersFile, pageCsp } from '../lib/securityHeaders.ts';
+import { withoutTableWhitespace } from '../lib/tableWhitespace.ts';
 
 /**
  * After the build, one pass over every page in dist/: code blocks become valid HTML (phrasingCode.ts),
- * stylesheets that components left in the body move to the head (headStylesheets.ts), and the pages'
- * CSP meta tags become dist/_headers for hosts that send headers from it (securityHeaders.ts).
+ * the line breaks between table rows and cells go (tableWhitespace.ts), stylesheets that components
+ * left in the body move to the head (headStylesheets.ts), and the pages' CSP meta tags become
+ * dist/_headers for hosts that send headers from it (securityHeaders.ts).
  */
 export default function htmlRewrites(): AstroIntegration {
   return {
@@ -23,7 +25,7 @@ export default function htmlRewrites(): AstroIntegration {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
           const path = join(entry.parentPath, entry.name);
           const html = readFileSync(path, 'utf8');
-          const rewritten = stylesheetsInHead(phrasingCodeBlocks(html));
+          const rewritten = stylesheetsInHead(withoutTableWhitespace(phrasingCodeBlocks(html)));
           if (rewritten !== html) writeFileSync(path, rewritten);
           const csp = pageCsp(rewritten);
           if (csp) policies.push(csp);
