@@ -1,8 +1,8 @@
 // The bench's search section (a report, never a test), in Chromium on the built site:
 //  - bytes on the wire for a first search, counted at the server: a reader on the home page opens the
 //    search dialog (Ctrl+K) and types the query; everything fetched until the results are painted and
-//    the network is idle. The budget (100 KiB) applies to the search data (Pagefind engine, index and
-//    result fragments, the search vocabulary); the dialog's own scripts and styles are shown beside it;
+//    the network is idle. The budget (100 KiB) applies to the search data (Pagefind engine, index,
+//    result data: fragments and excerpt windows, the search vocabulary); the dialog's own scripts and styles are shown beside it;
 //  - time from the last keystroke to the results painted, cold (that same first search) and warm (the
 //    query typed again on /search/ after every query has run once), warm budget 150 ms;
 //  - the query layer's own time (runSearch() of src/scripts/searchEngine.ts, bundled and called
@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { FULL_CHROMIUM, launchChromium } from '../../tests/e2e/browser.ts';
 import { serveStatic } from '../serve.ts';
+import { EXCERPTS_PATH } from '../../src/lib/search/excerptWindows.ts';
 
 const KiB = 1024;
 export const FIRST_SEARCH_BUDGET = 100 * KiB;
@@ -133,7 +134,7 @@ const median = (xs: number[]) => {
 /** Which part of a first search a response belongs to. */
 function part(path: string): string {
   if (path.startsWith('/pagefind/index/')) return 'index';
-  if (path.startsWith('/pagefind/fragment/')) return 'results';
+  if (path.startsWith('/pagefind/fragment/') || path.startsWith(EXCERPTS_PATH)) return 'results';
   if (path.startsWith('/pagefind/')) return 'engine';
   if (path.startsWith('/search/')) return 'vocabulary';
   return 'ui';

@@ -6,8 +6,9 @@
 // Pagefind indexes the pages in parallel and numbers records in the order they finish, so the records are
 // then renumbered in a fixed order, pages by path and then the term and symbol records
 // (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word
-// index is re-cut into small chunks (pagefindIndexChunks.ts). Last, the search vocabulary
-// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
+// index is re-cut into small chunks (pagefindIndexChunks.ts), and long pages get excerpt windows
+// (excerptWindows.ts). Last, the search vocabulary (dist/search/vocabulary.json), whose names carry the
+// ids of their records in the index just built.
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -18,7 +19,8 @@ import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { getProject } from '../lib/project.ts';
 import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
-import { recordIdsFromFragments } from '../lib/search/recordIds.ts';
+import { EXCERPTS_PATH, MIN_WINDOWED_WORDS, encodeWindow, windowFragment, type PagefindFragment } from '../lib/search/excerptWindows.ts';
+import { readFragment, recordIdsFromFragments, type PagefindFile } from '../lib/search/recordIds.ts';
 import { htmlForIndex, pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { buildVocabulary } from '../lib/search/vocabulary.ts';
 
@@ -78,17 +80,39 @@ async function buildSearchIndex(dist: string): Promise<string> {
   urls.push(...records.map((r) => r.url));
   fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
   await close();
-  const fragments = join(dist, 'pagefind', 'fragment');
-  const recordIds = recordIdsFromFragments(readdirSync(fragments).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragments, name))) })));
+  const fragmentDir = join(dist, 'pagefind', 'fragment');
+  const fragments = readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) }));
+  const recordIds = recordIdsFromFragments(fragments);
   const order = urls.map((url) => {
     const id = recordIds.get(url);
     if (!id) throw new Error(`search index: no fragment for the record ${url}`);
     return id;
   });
   const chunks = recutWordIndex(join(dist, 'pagefind'), order);
+  const windowed = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   mkdirSync(join(dist, 'search'), { recursive: true });
-  writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds)));
-  return `${pages} pages and ${records.length} term and symbol records in pagefind/ (${chunks} index chunks), vocabulary in search/`;
+  writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds, windowed)));
+  return `${pages} pages and ${records.length} term and symbol records in pagefind/ (${chunks} index chunks), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
+}
+
+/**
+ * Writes the excerpt index and windows of every page of `pageIds` with at least MIN_WINDOWED_WORDS words
+ * (src/lib/search/excerptWindows.ts); returns the ids of those pages.
+ */
+function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragments: readonly PagefindFile[]): Set<string> {
+  const windowed = new Set<string>();
+  const dir = join(dist, ...EXCERPTS_PATH.split('/'));
+  for (const file of fragments) {
+    const fragment = readFragment(file);
+    if (!fragment || !pageIds.has(fragment.id)) continue;
+    const { index, windows } = windowFragment(fragment.data as unknown as PagefindFragment);
+    if (index.words < MIN_WINDOWED_WORDS) continue;
+    windowed.add(fragment.id);
+    mkdirSync(join(dir, fragment.id), { recursive: true });
+    writeFileSync(join(dir, `${fragment.id}.json`), JSON.stringify(index));
+    windows.forEach((words, n) => writeFileSync(join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))));
+  }
+  return windowed;
 }
 
 /** Names a Pagefind file as Pagefind does: language, then the start of a hash of its content. */

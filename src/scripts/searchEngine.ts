@@ -1,10 +1,13 @@
 // Browser side of the query layer: loads Pagefind's JS API (no worker, no UI bundle) and the search
-// vocabulary on first use, and runs src/lib/search/searchSite.ts over them. Record data (the
-// fragments) is fetched only for what is shown.
+// vocabulary on first use, and runs src/lib/search/searchSite.ts over them. Record data is fetched only
+// for what is shown: a long page's excerpts from its excerpt index and the windows of text they fall in
+// (src/lib/search/excerptWindows.ts), any other record's from its Pagefind fragment.
+import { EXCERPTS_PATH, WINDOW_WORDS, decodeWindow, excerptHtml, excerptSpans, windowsFor, type ExcerptIndex } from '../lib/search/excerptWindows.ts';
 import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
 import { recognizePastedOutput } from '../lib/search/pastedOutput.ts';
 import type { ExactMatch } from '../lib/search/analyse.ts';
 import { RECORD_KIND } from '../lib/search/records.ts';
+import { RunResults } from '../lib/search/runResults.ts';
 import { searchSite, type SiteSearchOutcome } from '../lib/search/searchSite.ts';
 import { HIGHLIGHT_PARAM, PAGEFIND_OPTIONS } from '../lib/searchMeta.ts';
 
@@ -22,6 +25,8 @@ export interface RecordData {
 }
 interface PagefindResult {
   id: string;
+  /** Positions of the matched words in the record's text. */
+  words: number[];
   data(): Promise<RecordData>;
 }
 interface Pagefind {
@@ -31,6 +36,12 @@ interface Pagefind {
 }
 export type Filters = Partial<Record<'topic' | 'vendor' | 'kind', string>>;
 
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`search data ${path}: HTTP ${response.status}`);
+  return response.json() as Promise<T>;
+}
+
 let loaded: Promise<{ pagefind: Pagefind; vocabulary: VocabularyIndex }> | null = null;
 
 /** Loads the engine and vocabulary once; later calls share the same promise. */
@@ -38,13 +49,7 @@ export function loadEngine() {
   loaded ??= (async () => {
     // A string, so the bundler leaves the browser's own import() alone.
     const url = '/pagefind/pagefind.js';
-    const [pagefind, vocabulary] = await Promise.all([
-      import(/* @vite-ignore */ url) as Promise<Pagefind>,
-      fetch('/search/vocabulary.json').then((r) => {
-        if (!r.ok) throw new Error(`search vocabulary: HTTP ${r.status}`);
-        return r.json() as Promise<SearchVocabulary>;
-      }),
-    ]);
+    const [pagefind, vocabulary] = await Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, fetchJson<SearchVocabulary>('/search/vocabulary.json')]);
     await pagefind.options({ ...PAGEFIND_OPTIONS, highlightParam: HIGHLIGHT_PARAM });
     return { pagefind, vocabulary: indexVocabulary(vocabulary) };
   })();
@@ -59,7 +64,36 @@ export interface SearchResults extends SiteSearchOutcome {
   record(match: ExactMatch): Promise<RecordData | undefined>;
 }
 
-const dataCache = new Map<string, Promise<RecordData>>();
+/** Excerpt indexes and windows of long pages, by URL: they do not change while the page is open. */
+const excerptFiles = new Map<string, Promise<unknown>>();
+const excerptFile = <T>(path: string) => {
+  let file = excerptFiles.get(path);
+  if (!file) {
+    file = fetchJson<T>(path);
+    excerptFiles.set(path, file);
+    file.catch(() => excerptFiles.delete(path));
+  }
+  return file as Promise<T>;
+};
+/** Sections shown under a result, with their excerpts. */
+export const MAX_SECTIONS = 3;
+
+/** A long page's data for a result matching `words`: its excerpt index, then only the windows its excerpts fall in. */
+async function windowedData(id: string, words: readonly number[]): Promise<RecordData> {
+  const dir = `${EXCERPTS_PATH}${id}`;
+  const index = await excerptFile<ExcerptIndex>(`${dir}.json`);
+  const { page, sections } = excerptSpans(index, words, MAX_SECTIONS);
+  const numbers = windowsFor([page, ...sections]);
+  const windows = new Map(await Promise.all(numbers.map(async (n) => [n, decodeWindow(await excerptFile<string>(`${dir}/${n}.json`))] as const)));
+  const word = (i: number) => windows.get(Math.floor(i / WINDOW_WORDS))?.[i % WINDOW_WORDS];
+  return {
+    url: index.url,
+    excerpt: excerptHtml(page, word),
+    meta: index.meta,
+    filters: index.filters,
+    sub_results: sections.map((s) => ({ title: s.title, url: `${index.url}#${s.id}`, excerpt: excerptHtml(s, word) })),
+  };
+}
 /** How many of a symbol name's results an answer card looks through for the symbol's own record. */
 const SYMBOL_DEPTH = 3;
 /** A result URL without the highlight query Pagefind adds. */
@@ -67,21 +101,23 @@ export const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
 
 export async function runSearch(query: string, filters: Filters = {}): Promise<SearchResults> {
   const { pagefind, vocabulary } = await loadEngine();
-  const byId = new Map<string, PagefindResult>();
+  const found = new RunResults<PagefindResult>();
   const hasFilters = Object.values(filters).some(Boolean);
   const search = async (q: string) => {
-    const found = await pagefind.search(q, hasFilters ? { filters } : {});
-    const results = found?.results ?? [];
-    for (const r of results) if (!byId.has(r.id)) byId.set(r.id, r);
+    const run = found.start();
+    const results = (await pagefind.search(q, hasFilters ? { filters } : {}))?.results ?? [];
+    found.add(run, results);
     return results.map((r) => r.id);
   };
   const outcome = await searchSite(query, { engine: { search }, vocabulary, recognizePastedOutput });
+  // Excerpts depend on the words matched, so record data is kept for this search's results only.
+  const dataCache = new Map<string, Promise<RecordData>>();
   const data = (id: string) => {
     let hit = dataCache.get(id);
     if (!hit) {
-      const result = byId.get(id);
+      const result = found.result(id);
       if (!result) return Promise.reject(new Error(`no search result ${id}`));
-      hit = result.data();
+      hit = vocabulary.windowedPages.has(id) ? windowedData(id, found.words(id)) : result.data();
       dataCache.set(id, hit);
     }
     return hit;
@@ -92,9 +128,9 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     const { id } = match;
     if (!id) {
       // A kernel symbol: its name ranks its own record among the first few.
-      const found = await pagefind.search(match.name, options);
-      for (const r of (found?.results ?? []).slice(0, SYMBOL_DEPTH)) {
-        if (!byId.has(r.id)) byId.set(r.id, r);
+      const named = await pagefind.search(match.name, options);
+      for (const r of (named?.results ?? []).slice(0, SYMBOL_DEPTH)) {
+        found.addIfAbsent(r);
         const d = await data(r.id);
         if (stripQuery(d.url) === match.url) return d;
       }
@@ -104,11 +140,11 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     // searched (ranked, then quoted: the quoted name leaves out longer names it is a prefix of, as
     // "vmcs02" for "VMCS"); the record is known by its id, so only its own data is fetched.
     for (const query of [match.name, `"${match.name}"`]) {
-      if (byId.has(id)) break;
+      if (found.has(id)) break;
       const hit = (await pagefind.search(query, options))?.results.find((r) => r.id === id);
-      if (hit) byId.set(hit.id, hit);
+      if (hit) found.addIfAbsent(hit);
     }
-    return byId.has(id) ? data(id) : undefined;
+    return found.has(id) ? data(id) : undefined;
   };
   return { ...outcome, data, record };
 }

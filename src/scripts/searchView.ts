@@ -8,15 +8,14 @@ import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
-import { filterCounts, loadEngine, runSearch, stripQuery, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
+import { filterCounts, loadEngine, MAX_SECTIONS, runSearch, stripQuery, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
-/** Results shown at first and per "Show more": their data (a fragment each) is fetched only when shown. */
+/** Results shown at first and per "Show more": their data is fetched only when shown. */
 const PAGE_SIZE = 5;
 /** A single character is a prefix of most words on the site: its results would be noise. */
 const MIN_QUERY_CHARS = 2;
 /** Short: a warm search takes a few milliseconds, and the budget is 150 ms from keystroke to paint. */
 const DEBOUNCE_MS = 40;
-const MAX_SECTIONS = 3;
 export const FILTER_NAMES = ['topic', 'vendor', 'kind'] as const;
 const FILTER_LABELS: Record<(typeof FILTER_NAMES)[number], string> = { topic: 'Topic', vendor: 'Vendor', kind: 'Kind' };
 

@@ -1,11 +1,15 @@
 // The built search index: the word index as re-cut by src/lib/search/pagefindIndexChunks.ts, read the
 // way Pagefind's engine reads it. The engine swallows a chunk that fails to load, so a broken chunk
-// list would show as results that quietly go missing; these checks catch it at build time instead.
+// list would show as results that quietly go missing; these checks catch it at build time instead. Also
+// the excerpt windows of long pages (src/lib/search/excerptWindows.ts) against the fragments they cut.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chunksForTerm, compareWords, decodePagefindData, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
+import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
+import { readFragment } from '../../src/lib/search/recordIds.ts';
+import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { DIST } from './distSite.ts';
 
 const bundle = join(DIST, 'pagefind');
@@ -43,5 +47,26 @@ describe('search index chunks', () => {
 
   it('a one-word search fetches a small chunk: none over 16 KiB gzip unless it holds a single word', () => {
     for (const [id, gz] of chunks) if (wordsOf.get(id)!.length > 1) expect(gz.length, id).toBeLessThanOrEqual(16 * 1024);
+  });
+});
+
+describe('excerpt windows', () => {
+  const vocabulary = JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary;
+  const dir = join(DIST, ...EXCERPTS_PATH.split('/'));
+  const windowed = vocabulary.pages.filter((p) => p.excerpts);
+
+  it('the vocabulary marks exactly the pages that have an excerpt index', () => {
+    expect(windowed.length).toBeGreaterThan(20);
+    expect(windowed.map((p) => `${p.id}.json`).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.json')).sort());
+  });
+
+  it("each windowed page's windows hold its Pagefind fragment's text word for word, and its index names its URL", () => {
+    for (const page of windowed) {
+      const fragment = readFragment({ path: `fragment/${page.id}.pf_fragment`, content: gunzipSync(readFileSync(join(bundle, 'fragment', `${page.id}.pf_fragment`))) })!;
+      const index = JSON.parse(readFileSync(join(dir, `${page.id}.json`), 'utf8')) as ExcerptIndex;
+      const windows = readdirSync(join(dir, page.id)).length;
+      const words = Array.from({ length: windows }, (_, n) => decodeWindow(JSON.parse(readFileSync(join(dir, page.id, `${n}.json`), 'utf8')) as string)).flat();
+      expect([index.url, index.words, words.join(' ')], page.url).toEqual([page.url, words.length, (fragment.data.content as string).split(/[^\S\uFEFF]+/).join(' ')]);
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface VocabularyPage {
   url: string;
   /** Id of the page's record in the search index. */
   id: string;
+  /** The page's excerpts come from excerpt windows (excerptWindows.ts), not its whole Pagefind fragment. */
+  excerpts?: true;
 }
 export interface SearchVocabulary {
   terms: VocabularyTerm[];
@@ -44,10 +46,10 @@ const usableSynonym = (s: string) => !/[,;:"()]/.test(s) && s.split(/\s+/).lengt
 
 /**
  * The vocabulary of a site whose search index is built: `recordIds` maps each record's URL to its id
- * in the index (Pagefind's page hash). A name without a record is a build error, not a card that
- * silently never shows.
+ * in the index (Pagefind's page hash); `windowed` holds the ids of pages with excerpt windows. A name
+ * without a record is a build error, not a card that silently never shows.
  */
-export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, string>): SearchVocabulary {
+export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, string>, windowed: ReadonlySet<string> = new Set()): SearchVocabulary {
   const missing: string[] = [];
   const idOf = (url: string) => {
     const id = recordIds.get(url);
@@ -67,7 +69,10 @@ export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, strin
     if (!recordIds.has(s.url)) missing.push(s.url);
     return s.data.name;
   });
-  const pages = [...site.pages.values()].map((p) => ({ title: p.data.title, aliases: p.data.aliases, url: p.url, id: idOf(p.url) }));
+  const pages = [...site.pages.values()].map((p): VocabularyPage => {
+    const id = idOf(p.url);
+    return { title: p.data.title, aliases: p.data.aliases, url: p.url, id, ...(windowed.has(id) ? { excerpts: true as const } : {}) };
+  });
   if (missing.length) throw new Error(`search vocabulary: no search record for ${missing.join(', ')}`);
   return { terms, symbols, pages, synonyms: site.synonyms.map((g) => g.same) };
 }
@@ -81,6 +86,8 @@ export interface VocabularyIndex {
   longestSynonym: number;
   /** Lower-cased glossary names (term and aliases) that are acronyms: "rvi" typed in lower case is still RVI. */
   acronyms: Set<string>;
+  /** Record ids of the pages whose excerpts come from excerpt windows. */
+  windowedPages: Set<string>;
 }
 
 export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
@@ -101,5 +108,6 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
   const acronyms = new Set(
     vocabulary.terms.flatMap((t) => [t.term, ...t.aliases]).filter((n) => /^[A-Za-z0-9]+$/.test(n) && /[A-Z].*[A-Z]/.test(n)).map((n) => n.toLowerCase()),
   );
-  return { vocabulary, synonymGroups, longestSynonym, acronyms };
+  const windowedPages = new Set(vocabulary.pages.filter((p) => p.excerpts).map((p) => p.id));
+  return { vocabulary, synonymGroups, longestSynonym, acronyms, windowedPages };
 }
