@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_WORDS, WINDOW_WORDS, decodeWindow, encodeWindow, excerptHtml, excerptSpans, windowFragment, windowsFor, type PagefindFragment } from './excerptWindows.ts';
+import { EXCERPT_WORDS, LEAD_WORDS, WINDOW_WORDS, decodeWindow, encodeWindow, excerptHtml, excerptSpans, windowFragment, windowsFor, type PagefindFragment } from './excerptWindows.ts';
 
 // 200 words "w0".."w199"; sections start at words 50 (Alpha) and 120 (Beta).
 const words = Array.from({ length: 200 }, (_, i) => `w${i}`);
@@ -53,8 +53,10 @@ describe('excerptSpans', () => {
     expect(page.matches).toEqual([5, 150, 152, 160]);
   });
 
-  it('starts at the first word when every match fits in the first excerpt, and stays inside the text', () => {
+  it('starts LEAD_WORDS before the first match of the densest run, and stays inside the text', () => {
     expect(excerptSpans(index, [3, 20], 3).page).toMatchObject({ start: 0, length: EXCERPT_WORDS });
+    expect(excerptSpans(index, [100], 3).page).toMatchObject({ start: 100 - LEAD_WORDS, length: EXCERPT_WORDS });
+    expect(excerptSpans(index, [60, 118], 3).sections[0]).toMatchObject({ start: 60 - LEAD_WORDS });
     expect(excerptSpans(index, [199], 3).page).toMatchObject({ start: 200 - EXCERPT_WORDS, length: EXCERPT_WORDS });
   });
 

@@ -5,8 +5,9 @@
 // fetches that index and only the windows its excerpts fall in.
 //
 // The excerpts are those Pagefind's own data() builds (pagefind.js 1.6: calculate_excerpt_region,
-// build_excerpt, calculate_sub_results, re-implemented here), with one difference: Pagefind weighs each
-// matched word by a score its search result does not expose, so here every match counts the same.
+// build_excerpt, calculate_sub_results, re-implemented here), with two differences: Pagefind weighs each
+// matched word by a score its search result does not expose, so here every match counts the same; and an
+// excerpt starts a few words before its first match rather than centring it (excerptStart).
 
 /** Where the excerpt files are served: <id>.json (the excerpt index) and <id>/<n>.json (window n). */
 export const EXCERPTS_PATH = '/search/excerpts/';
@@ -17,6 +18,8 @@ export const WINDOW_WORDS = 40;
 export const MIN_WINDOWED_WORDS = 300;
 /** Words in an excerpt: Pagefind's default excerptLength. */
 export const EXCERPT_WORDS = 30;
+/** Words an excerpt shows before its first match. */
+export const LEAD_WORDS = 4;
 
 // Pagefind splits a page's text into excerpt words at whitespace (pagefind.js word_separators); word
 // positions in its search results count these words.
@@ -97,6 +100,17 @@ function densestStart(matches: readonly number[], length: number): number {
   return bestAt[Math.floor(bestAt.length / 2)]!;
 }
 
+/**
+ * Where an excerpt over `matches` (positions from `from` on) starts: on the densest run, moved on to
+ * LEAD_WORDS before that run's first match. Pagefind centres the run instead; the UI shows a section
+ * excerpt on one line, whose end is cut off, so a centred match was often not shown.
+ */
+function excerptStart(matches: readonly number[], from: number): number {
+  const start = from + densestStart(matches.map((m) => m - from), EXCERPT_WORDS);
+  const first = matches.find((m) => m >= start) ?? start;
+  return Math.max(start, first - LEAD_WORDS);
+}
+
 /** Keeps a span of `length` words from `start` inside [from, to). */
 function clamp(start: number, length: number, from: number, to: number): { start: number; length: number } {
   const len = Math.min(length, to - from);
@@ -110,15 +124,14 @@ function clamp(start: number, length: number, from: number, to: number): { start
  */
 export function excerptSpans(index: ExcerptIndex, positions: readonly number[], maxSections: number): { page: ExcerptSpan; sections: SectionSpan[] } {
   const matches = [...new Set(positions)].filter((p) => p >= 0 && p < index.words).sort((a, b) => a - b);
-  const page = { ...clamp(densestStart(matches, EXCERPT_WORDS), EXCERPT_WORDS, 0, index.words), matches };
+  const page = { ...clamp(excerptStart(matches, 0), EXCERPT_WORDS, 0, index.words), matches };
   const sections: SectionSpan[] = [];
   for (let i = 0; i < index.sections.length && sections.length < maxSections; i++) {
     const [from, id, title] = index.sections[i]!;
     const to = index.sections[i + 1]?.[0] ?? index.words;
     const inside = matches.filter((m) => m >= from && m < to);
     if (!inside.length) continue;
-    const start = from + densestStart(inside.map((m) => m - from), EXCERPT_WORDS);
-    sections.push({ id, title, matches: inside, ...clamp(start, EXCERPT_WORDS, from, to) });
+    sections.push({ id, title, matches: inside, ...clamp(excerptStart(inside, from), EXCERPT_WORDS, from, to) });
   }
   return { page, sections };
 }
