@@ -53,11 +53,11 @@ describe('excerptSpans', () => {
     expect(page.matches).toEqual([5, 150, 152, 160]);
   });
 
-  it('starts LEAD_WORDS before the first match of the densest run, and stays inside the text', () => {
+  it('starts LEAD_WORDS before the first match of the densest run, cut short at the end of the text', () => {
     expect(excerptSpans(index, [3, 20], 3).page).toMatchObject({ start: 0, length: EXCERPT_WORDS });
     expect(excerptSpans(index, [100], 3).page).toMatchObject({ start: 100 - LEAD_WORDS, length: EXCERPT_WORDS });
     expect(excerptSpans(index, [60, 118], 3).sections[0]).toMatchObject({ start: 60 - LEAD_WORDS });
-    expect(excerptSpans(index, [199], 3).page).toMatchObject({ start: 200 - EXCERPT_WORDS, length: EXCERPT_WORDS });
+    expect(excerptSpans(index, [199], 3).page).toMatchObject({ start: 199 - LEAD_WORDS, length: LEAD_WORDS + 1 });
   });
 
   it('gives each section with matches an excerpt inside the section, in page order, up to the limit', () => {
@@ -67,6 +67,7 @@ describe('excerptSpans', () => {
       ['beta', 'Beta', [130]],
     ]);
     // Alpha is words 50-119: its excerpt ends at Beta's heading.
+    expect(excerptSpans(index, [117], 3).sections[0]).toMatchObject({ start: 117 - LEAD_WORDS, length: 120 - 117 + LEAD_WORDS });
     const [alpha] = sections;
     expect(alpha!.start).toBeGreaterThanOrEqual(50);
     expect(alpha!.start + alpha!.length).toBeLessThanOrEqual(120);

@@ -111,12 +111,8 @@ function excerptStart(matches: readonly number[], from: number): number {
   return Math.max(start, first - LEAD_WORDS);
 }
 
-/** Keeps a span of `length` words from `start` inside [from, to). */
-function clamp(start: number, length: number, from: number, to: number): { start: number; length: number } {
-  const len = Math.min(length, to - from);
-  const s = Math.max(from, Math.min(start, to - len));
-  return { start: s, length: Math.max(0, len) };
-}
+/** A span of up to EXCERPT_WORDS words from `start`, cut short at `to` (a section's end), as Pagefind cuts it. */
+const spanFrom = (start: number, to: number) => ({ start, length: Math.max(0, Math.min(EXCERPT_WORDS, to - start)) });
 
 /**
  * Where a result's excerpts are: the page's excerpt, and one per section holding matches (up to
@@ -124,14 +120,14 @@ function clamp(start: number, length: number, from: number, to: number): { start
  */
 export function excerptSpans(index: ExcerptIndex, positions: readonly number[], maxSections: number): { page: ExcerptSpan; sections: SectionSpan[] } {
   const matches = [...new Set(positions)].filter((p) => p >= 0 && p < index.words).sort((a, b) => a - b);
-  const page = { ...clamp(excerptStart(matches, 0), EXCERPT_WORDS, 0, index.words), matches };
+  const page = { ...spanFrom(excerptStart(matches, 0), index.words), matches };
   const sections: SectionSpan[] = [];
   for (let i = 0; i < index.sections.length && sections.length < maxSections; i++) {
     const [from, id, title] = index.sections[i]!;
     const to = index.sections[i + 1]?.[0] ?? index.words;
     const inside = matches.filter((m) => m >= from && m < to);
     if (!inside.length) continue;
-    sections.push({ id, title, matches: inside, ...clamp(excerptStart(inside, from), EXCERPT_WORDS, from, to) });
+    sections.push({ id, title, matches: inside, ...spanFrom(excerptStart(inside, from), to) });
   }
   return { page, sections };
 }
