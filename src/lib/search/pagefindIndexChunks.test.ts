@@ -24,6 +24,12 @@ describe('chunkWords', () => {
     expect(chunkOf(chunks, 'apicv')).toBe(chunkOf(chunks, 'apic'));
   });
 
+  it('gives a family larger than a chunk a chunk of its own, instead of adding it to smaller ones', () => {
+    // units: 1 + 1 per word; "avic" alone is 1 + 20.
+    const words = [word('att'), word('aut'), word('auto'), word('avic', 1, 20), word('avicv'), word('bit')];
+    expect(chunkWords(words, 10).map((c) => c.map((w) => w[0]))).toEqual([['att', 'aut', 'auto'], ['avic', 'avicv'], ['bit']]);
+  });
+
   it('starts each family of words with its prefix as a word on no page, so a term the site lacks finds nothing', () => {
     const withPrefixes = withEmptyPrefixWords(WORDS);
     const added = withPrefixes.filter((w) => !WORDS.includes(w)).map((w) => w[0]);

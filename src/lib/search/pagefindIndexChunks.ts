@@ -80,25 +80,34 @@ export function compareWords(a: string, b: string): number {
 /** Sorts after every character. */
 const LAST_CHARACTER = '\u{10FFFF}';
 
-/** Groups words (sorted here) into chunks of about `chunkUnits`, cutting only between unrelated words. */
+/**
+ * Groups words (sorted here) into chunks of about `chunkUnits`, cutting only between unrelated words.
+ * Words no cut may separate (a family sharing its first `prefixFamily` characters, a word and its
+ * extensions) form a run; runs are packed in order, and a run that would take a chunk past `chunkUnits`
+ * starts the next one. So a large family ("apic", "kvm") is a chunk of its own, and a term of a small
+ * family next to it ("autoeoi" before "avic") no longer loads the large one with its own.
+ */
 export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNITS, prefixFamily = PREFIX_FAMILY): PackedWord[][] {
   const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
-  const chunks: PackedWord[][] = [];
-  let chunk: PackedWord[] = [];
-  let size = 0;
-  const cut = () => {
-    if (chunk.length) chunks.push(chunk);
-    chunk = [];
-    size = 0;
-  };
+  const runs: PackedWord[][] = [];
   sorted.forEach((word, i) => {
-    if (i > 0 && word[0] === sorted[i - 1]![0]) throw new Error(`search index: the word "${word[0]}" is in two index chunks`);
-    chunk.push(word);
-    size += units(word);
-    const next = sorted[i + 1]?.[0];
-    if (next !== undefined && size >= chunkUnits && !next.startsWith(word[0]) && sharedPrefix(codePoints(word[0]), codePoints(next)) < prefixFamily) cut();
+    const previous = sorted[i - 1]?.[0];
+    if (previous === word[0]) throw new Error(`search index: the word "${word[0]}" is in two index chunks`);
+    const joined = previous !== undefined && (word[0].startsWith(previous) || sharedPrefix(codePoints(previous), codePoints(word[0])) >= prefixFamily);
+    if (joined) runs.at(-1)!.push(word);
+    else runs.push([word]);
   });
-  cut();
+  const chunks: PackedWord[][] = [];
+  let size = 0;
+  for (const run of runs) {
+    const runUnits = run.reduce((n, w) => n + units(w), 0);
+    if (!chunks.length || (size > 0 && size + runUnits > chunkUnits)) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)!.push(...run);
+    size += runUnits;
+  }
   return chunks;
 }
 
