@@ -21,7 +21,7 @@ import { close, createIndex } from 'pagefind';
 import { getProject } from '../lib/project.ts';
 import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
 import { EXCERPTS_PATH, MIN_WINDOWED_WORDS, encodeWindow, windowFragment, type PagefindFragment } from '../lib/search/excerptWindows.ts';
-import { readFragment, recordIdsFromFragments, type PagefindFile } from '../lib/search/recordIds.ts';
+import { readFragments, recordIdsFromFragments, type RecordFragment } from '../lib/search/recordIds.ts';
 import { htmlForIndex, pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { buildVocabulary } from '../lib/search/vocabulary.ts';
 
@@ -83,7 +83,7 @@ async function buildSearchIndex(dist: string): Promise<string> {
   await close();
   await minifyEngineScripts(join(dist, 'pagefind'));
   const fragmentDir = join(dist, 'pagefind', 'fragment');
-  const fragments = readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) }));
+  const fragments = readFragments(readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) })));
   const recordIds = recordIdsFromFragments(fragments);
   const order = urls.map((url) => {
     const id = recordIds.get(url);
@@ -101,12 +101,11 @@ async function buildSearchIndex(dist: string): Promise<string> {
  * Writes the excerpt index and windows of every page of `pageIds` with at least MIN_WINDOWED_WORDS words
  * (src/lib/search/excerptWindows.ts); returns the ids of those pages.
  */
-function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragments: readonly PagefindFile[]): Set<string> {
+function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragments: readonly RecordFragment[]): Set<string> {
   const windowed = new Set<string>();
   const dir = join(dist, ...EXCERPTS_PATH.split('/'));
-  for (const file of fragments) {
-    const fragment = readFragment(file);
-    if (!fragment || !pageIds.has(fragment.id)) continue;
+  for (const fragment of fragments) {
+    if (!pageIds.has(fragment.id)) continue;
     const { index, windows } = windowFragment(fragment.data as unknown as PagefindFragment);
     if (index.words < MIN_WINDOWED_WORDS) continue;
     windowed.add(fragment.id);

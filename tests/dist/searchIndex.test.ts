@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chunksForTerm, compareWords, decodePagefindData, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
-import { readFragment } from '../../src/lib/search/recordIds.ts';
+import { readFragments } from '../../src/lib/search/recordIds.ts';
 import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { DIST } from './distSite.ts';
 
@@ -62,11 +62,11 @@ describe('excerpt windows', () => {
 
   it("each windowed page's windows hold its Pagefind fragment's text word for word, and its index names its URL", () => {
     for (const page of windowed) {
-      const fragment = readFragment({ path: `fragment/${page.id}.pf_fragment`, content: gunzipSync(readFileSync(join(bundle, 'fragment', `${page.id}.pf_fragment`))) })!;
+      const [fragment] = readFragments([{ path: `fragment/${page.id}.pf_fragment`, content: gunzipSync(readFileSync(join(bundle, 'fragment', `${page.id}.pf_fragment`))) }]);
       const index = JSON.parse(readFileSync(join(dir, `${page.id}.json`), 'utf8')) as ExcerptIndex;
       const windows = readdirSync(join(dir, page.id)).length;
       const words = Array.from({ length: windows }, (_, n) => decodeWindow(JSON.parse(readFileSync(join(dir, page.id, `${n}.json`), 'utf8')) as string)).flat();
-      expect([index.url, index.words, words.join(' ')], page.url).toEqual([page.url, words.length, (fragment.data.content as string).split(/[^\S\uFEFF]+/).join(' ')]);
+      expect([index.url, index.words, words.join(' ')], page.url).toEqual([page.url, words.length, (fragment!.data.content as string).split(/[^\S\uFEFF]+/).join(' ')]);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptSegments, withHighlight } from './excerpt.ts';
+import { decodeEntities, escapeHtml, excerptSegments, withHighlight } from './excerpt.ts';
 
 describe('excerptSegments', () => {
   it('splits marked words from text and decodes entities, so nothing is rendered as HTML', () => {
@@ -12,6 +12,14 @@ describe('excerptSegments', () => {
 
   it('drops citation markers and any other tag', () => {
     expect(excerptSegments('set by the CPU [1, §29.6]. See <b>this</b> [12]').map((s) => s.text).join('')).toBe('set by the CPU. See this');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes what could close an element or an attribute, and decodeEntities restores it', () => {
+    const text = 'a<b>&c "d" &amp;';
+    expect(escapeHtml(text)).toBe('a&lt;b&gt;&amp;c &quot;d&quot; &amp;amp;');
+    expect(decodeEntities(escapeHtml(text))).toBe(text);
   });
 });
 

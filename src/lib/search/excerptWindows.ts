@@ -8,6 +8,7 @@
 // build_excerpt, calculate_sub_results, re-implemented here), with two differences: Pagefind weighs each
 // matched word by a score its search result does not expose, so here every match counts the same; and an
 // excerpt starts a few words before its first match rather than centring it (excerptStart).
+import { escapeHtml } from './excerpt.ts';
 
 /** Where the excerpt files are served: <id>.json (the excerpt index) and <id>/<n>.json (window n). */
 export const EXCERPTS_PATH = '/search/excerpts/';
@@ -140,8 +141,6 @@ export function windowsFor(spans: readonly ExcerptSpan[]): number[] {
   }
   return [...needed].sort((a, b) => a - b);
 }
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * An excerpt as Pagefind writes one: escaped text, matched words in <mark>. `word(i)` gives the i-th

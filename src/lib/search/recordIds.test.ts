@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { recordIdsFromFragments } from './recordIds.ts';
+import { readFragments, recordIdsFromFragments, type PagefindFile } from './recordIds.ts';
 
+const idsOf = (files: PagefindFile[]) => recordIdsFromFragments(readFragments(files));
 const fragment = (id: string, data: unknown) => ({ path: `fragment/${id}.pf_fragment`, content: new TextEncoder().encode(`pagefind_dcd${JSON.stringify(data)}`) });
 
-describe('recordIdsFromFragments', () => {
+describe('readFragments and recordIdsFromFragments', () => {
   it('maps each record URL to the id its fragment file is named by, ignoring other files', () => {
-    const ids = recordIdsFromFragments([
+    const ids = idsOf([
       fragment('en_1a2b3c4', { url: '/apic/', content: 'The local APIC' }),
       fragment('en_5d6e7f8', { url: '/glossary/#rvi', content: 'RVI' }),
       { path: 'index/en_9999999.pf_index', content: new Uint8Array([1, 2, 3]) },
@@ -17,13 +18,13 @@ describe('recordIdsFromFragments', () => {
   });
 
   it('names the file that is not a fragment it can read', () => {
-    expect(() => recordIdsFromFragments([{ path: 'fragment/en_1.pf_fragment', content: new TextEncoder().encode('{"url":"/a/"}') }])).toThrow(
+    expect(() => idsOf([{ path: 'fragment/en_1.pf_fragment', content: new TextEncoder().encode('{"url":"/a/"}') }])).toThrow(
       'fragment/en_1.pf_fragment: not a Pagefind fragment',
     );
-    expect(() => recordIdsFromFragments([fragment('en_2', { content: 'x' })])).toThrow('fragment/en_2.pf_fragment: Pagefind fragment without a url');
+    expect(() => idsOf([fragment('en_2', { content: 'x' })])).toThrow('fragment/en_2.pf_fragment: Pagefind fragment without a url');
   });
 
   it('refuses two records for one URL (a card could show the wrong one)', () => {
-    expect(() => recordIdsFromFragments([fragment('en_1', { url: '/a/' }), fragment('en_2', { url: '/a/' })])).toThrow('two search records for /a/');
+    expect(() => idsOf([fragment('en_1', { url: '/a/' }), fragment('en_2', { url: '/a/' })])).toThrow('two search records for /a/');
   });
 });

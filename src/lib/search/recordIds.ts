@@ -12,26 +12,33 @@ export interface PagefindFile {
   content: Uint8Array;
 }
 
-/** A fragment file's record id and its data, or undefined for another file of the bundle. */
-export function readFragment({ path, content }: PagefindFile): { id: string; data: Record<string, unknown> } | undefined {
-  const id = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(path)?.[1];
-  if (!id) return undefined;
-  const text = new TextDecoder().decode(content);
-  if (!text.startsWith(SIGNATURE)) throw new Error(`${path}: not a Pagefind fragment (no "${SIGNATURE}" signature)`);
-  return { id, data: JSON.parse(text.slice(SIGNATURE.length)) as Record<string, unknown> };
+/** A record's fragment file, read: its path, its record id (the file's name) and its data. */
+export interface RecordFragment {
+  path: string;
+  id: string;
+  data: Record<string, unknown>;
 }
 
-/** Record URL -> record id, from the bundle's fragment files (other files are ignored). */
-export function recordIdsFromFragments(files: readonly PagefindFile[]): Map<string, string> {
+/** The fragment files among `files`, each read once (other files of the bundle are left out). */
+export function readFragments(files: readonly PagefindFile[]): RecordFragment[] {
+  const decoder = new TextDecoder();
+  return files.flatMap(({ path, content }) => {
+    const id = /(?:^|\/)fragment\/([^/]+)\.pf_fragment$/.exec(path)?.[1];
+    if (!id) return [];
+    const text = decoder.decode(content);
+    if (!text.startsWith(SIGNATURE)) throw new Error(`${path}: not a Pagefind fragment (no "${SIGNATURE}" signature)`);
+    return [{ path, id, data: JSON.parse(text.slice(SIGNATURE.length)) as Record<string, unknown> }];
+  });
+}
+
+/** Record URL -> record id, from the records' fragments. */
+export function recordIdsFromFragments(fragments: readonly RecordFragment[]): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const file of files) {
-    const fragment = readFragment(file);
-    if (!fragment) continue;
-    const { id, data } = fragment;
+  for (const { path, id, data } of fragments) {
     const url = data.url;
-    if (typeof url !== 'string') throw new Error(`${file.path}: Pagefind fragment without a url`);
+    if (typeof url !== 'string') throw new Error(`${path}: Pagefind fragment without a url`);
     const other = ids.get(url);
-    if (other && other !== id) throw new Error(`${file.path}: two search records for ${url} (${other} and ${id})`);
+    if (other && other !== id) throw new Error(`${path}: two search records for ${url} (${other} and ${id})`);
     ids.set(url, id);
   }
   return ids;

@@ -7,6 +7,7 @@ import type { LinkGraph } from '../linkGraph.ts';
 import { pageSearchAliases, type SearchAcronyms } from '../searchMeta.ts';
 import type { Page, Site } from '../site.ts';
 import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
+import { escapeHtml } from './excerpt.ts';
 
 export const RECORD_KIND = { term: 'Glossary term', symbol: 'Kernel symbol' } as const;
 
@@ -98,8 +99,6 @@ export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms
   return { filters: { topic: TOPIC_LABELS[data.topic], vendor: VENDOR_LABELS[data.vendor], kind: KIND_LABELS[data.kind] }, meta };
 }
 
-const attribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /**
  * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed so excerpts read
  * as prose, a space between table cells so "Bits" and "Field" do not run together as "BitsField", and
@@ -112,8 +111,8 @@ export function htmlForIndex(html: string, fields?: ReturnType<typeof pageIndexF
     .replace(/<\/tr>/g, '</tr> ');
   if (!fields) return cleaned;
   const tags = [
-    ...Object.entries(fields.filters).map(([k, v]) => `<span hidden data-pagefind-filter="${attribute(`${k}:${v}`)}"></span>`),
-    ...Object.entries(fields.meta).map(([k, v]) => `<span hidden data-pagefind-meta="${attribute(`${k}:${v}`)}"></span>`),
+    ...Object.entries(fields.filters).map(([k, v]) => `<span hidden data-pagefind-filter="${escapeHtml(`${k}:${v}`)}"></span>`),
+    ...Object.entries(fields.meta).map(([k, v]) => `<span hidden data-pagefind-meta="${escapeHtml(`${k}:${v}`)}"></span>`),
   ].join('');
   const body = /<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>/.exec(cleaned);
   if (!body) throw new Error('htmlForIndex: the page has no data-pagefind-body element to carry its index fields');
