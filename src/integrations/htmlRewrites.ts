@@ -2,16 +2,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { stylesheetsInHead } from '../lib/headStylesheets.ts';
-import { phrasingCodeBlocks } from '../lib/phrasingCode.ts';
+import { rewritePage } from '../lib/pageRewrites.ts';
 import { headersFile, pageCsp } from '../lib/securityHeaders.ts';
-import { withoutTableWhitespace } from '../lib/tableWhitespace.ts';
 
 /**
- * After the build, one pass over every page in dist/: code blocks become valid HTML (phrasingCode.ts),
- * the line breaks between table rows and cells go (tableWhitespace.ts), stylesheets that components
- * left in the body move to the head (headStylesheets.ts), and the pages' CSP meta tags become
- * dist/_headers for hosts that send headers from it (securityHeaders.ts).
+ * After the build, one pass over every page in dist/: each is rewritten as src/lib/pageRewrites.ts says
+ * (valid code block markup, no whitespace between table cells, stylesheets in the head), and the pages'
+ * CSP meta tags become dist/_headers for hosts that send headers from it (securityHeaders.ts).
  */
 export default function htmlRewrites(): AstroIntegration {
   return {
@@ -25,7 +22,7 @@ export default function htmlRewrites(): AstroIntegration {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
           const path = join(entry.parentPath, entry.name);
           const html = readFileSync(path, 'utf8');
-          const rewritten = stylesheetsInHead(withoutTableWhitespace(phrasingCodeBlocks(html)));
+          const rewritten = rewritePage(html);
           if (rewritten !== html) writeFileSync(path, rewritten);
           const csp = pageCsp(rewritten);
           if (csp) policies.push(csp);

@@ -1,86 +1,107 @@
-// Builds the Pagefind index with its Node API when `astro build` is done, in the build's own process so
-// it reuses the checked project instead of loading the content tree again: every page with a body, from
-// a cleaned copy of its HTML (no citation markers, spaced table cells) with its filters and weighted
-// meta (pageIndexFields), plus one record per glossary term and kernel symbol (src/lib/search/records.ts).
-// The glossary and symbol index pages themselves are left out: their entries are records of their own.
-// Pagefind indexes the pages in parallel and numbers records in the order they finish, so the records are
-// then renumbered in a fixed order, pages by path and then the term and symbol records
-// (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word
-// index is re-cut into small chunks (pagefindIndexChunks.ts), and long pages get excerpt windows
-// (excerptWindows.ts). Last, the search vocabulary (dist/search/vocabulary.json), whose names carry the
-// ids of their records in the index just built.
+// Builds the Pagefind index with its Node API in a worker thread of the build's own process
+// (searchIndexWorker.ts), so it reuses the checked project instead of loading the content tree again.
+// Pages reach it as Astro renders them (src/middleware.ts hands each one to the sink registered here), so
+// Pagefind reads them while the next ones render, on another core: every page with a body, as a cleaned
+// copy (no citation markers, spaced table cells) with its filters and weighted meta (pageIndexFields).
+// When the last page is rendered, the worker adds one record per glossary term and kernel symbol
+// (src/lib/search/records.ts) and writes the bundle while the other integrations' passes run. The
+// glossary and symbol index pages themselves are left out: their entries are records of their own.
+// Pagefind numbers records in the order they finish, so the records are then renumbered in a fixed
+// order, pages by path and then the term and symbol records (pagefindPageOrder.ts): two builds of one
+// tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
+// long pages get excerpt windows (excerptWindows.ts). Last, the search vocabulary
+// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { Worker } from 'node:worker_threads';
 import { transform } from 'esbuild';
-import { close, createIndex } from 'pagefind';
 import { getProject } from '../lib/project.ts';
 import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
 import { EXCERPTS_PATH, MIN_WINDOWED_WORDS, encodeWindow, windowFragment, type PagefindFragment } from '../lib/search/excerptWindows.ts';
 import { readFragments, recordIdsFromFragments, type RecordFragment } from '../lib/search/recordIds.ts';
-import { htmlForIndex, pageIndexFields, searchRecords } from '../lib/search/records.ts';
+import { pageIndexFields, searchRecords } from '../lib/search/records.ts';
+import { setRenderedPageSink } from '../lib/search/renderedPages.ts';
+import type { IndexerMessage, IndexerResult } from './searchIndexWorker.ts';
 import { buildVocabulary } from '../lib/search/vocabulary.ts';
 
-const SKIPPED = new Set(['glossary/index.html', 'symbols/index.html']);
+// The glossary and the symbol index are not indexed as pages: each of their entries is a record of its own.
+const SKIPPED = new Set(['/glossary/', '/symbols/']);
 const fail = (what: string, errors: string[]) => {
   if (errors.length) throw new Error(`search index: ${what}: ${errors.join('; ')}`);
 };
 
-/** Term and symbol records Pagefind indexes at once (its service numbers them as they finish). */
-const CONCURRENT_RECORDS = 8;
+/** A page's URL from its path in dist/ ("apic/index.html" -> "/apic/", "404.html" -> "/404/"), as the middleware sees it. */
+const urlOfFile = (path: string) => `/${path.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/')}`;
 
-/** Runs `add` on every item, at most `limit` at a time. */
-async function eachConcurrently<T>(items: readonly T[], limit: number, add: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await add(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+interface PageIndexer {
+  /** Every HTML page rendered, by URL. */
+  rendered: Set<string>;
+  /** The pages sent to the index, in the order they were rendered. */
+  indexed: string[];
+  /**
+   * Adds the term and symbol records, has Pagefind write its bundle to `outputPath` and ends the worker.
+   * Started when the last page is rendered, it runs while the other integrations' passes do.
+   */
+  finish(outputPath: string): Promise<IndexerResult & { records: string[] }>;
 }
 
-async function buildSearchIndex(dist: string): Promise<string> {
-  const { index, errors } = await createIndex({ forceLanguage: 'en' });
-  fail('createIndex', errors);
-  if (!index) throw new Error('search index: Pagefind returned no index');
+/**
+ * Starts Pagefind in a worker thread (searchIndexWorker.ts) and registers the sink the middleware hands
+ * each rendered page to: the pages are indexed while the rest render. Doc pages get their filters and
+ * weighted meta here, not in their HTML (see pageIndexFields).
+ */
+function startPageIndexer(): PageIndexer {
   const { site, graph, acronyms } = getProject();
   const pageByUrl = new Map([...site.pages.values()].map((p) => [p.url, p]));
-  // Sorted: with the records after them, the order the index numbers its records in (see recutWordIndex).
-  const htmlFiles = readdirSync(dist, { recursive: true, withFileTypes: true })
+  const worker = new Worker(new URL('./searchIndexWorker.ts', import.meta.url));
+  const failed = new Promise<never>((_, reject) => worker.once('error', reject));
+  failed.catch(() => {}); // raced against the result in finish()
+  const rendered = new Set<string>();
+  const indexed: string[] = [];
+  setRenderedPageSink((url, html) => {
+    rendered.add(url);
+    if (SKIPPED.has(url) || !html.includes('data-pagefind-body')) return;
+    indexed.push(url);
+    const page = pageByUrl.get(url);
+    worker.postMessage({ kind: 'page', url, html, fields: page && pageIndexFields(site, acronyms, page) } satisfies IndexerMessage);
+  });
+  return {
+    rendered,
+    indexed,
+    async finish(outputPath) {
+      setRenderedPageSink(undefined);
+      const records = searchRecords(site, graph);
+      worker.postMessage({ kind: 'finish', records, outputPath } satisfies IndexerMessage);
+      try {
+        const result = await Promise.race([new Promise<IndexerResult>((resolve) => worker.once('message', resolve)), failed]);
+        return { ...result, records: records.map((r) => r.url) };
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
+}
+
+async function finishSearchIndex(dist: string, indexer: PageIndexer, written: ReturnType<PageIndexer['finish']>): Promise<string> {
+  const { site } = getProject();
+  // Every page in dist/ must have passed through the middleware, or the index would miss it silently.
+  const unseen = readdirSync(dist, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .filter((path) => !SKIPPED.has(path) && !path.startsWith('pagefind/'))
-    .sort();
-  // The cleaned copies go to a staging directory that Pagefind reads itself (addDirectory): sending each
-  // page through its Node API (addHTMLFile) cost this process about 1.4 ms per page, as JSON and base64.
-  const staging = mkdtempSync(join(tmpdir(), 'vapic-search-'));
-  const urls: string[] = [];
-  try {
-    for (const path of htmlFiles) {
-      const html = readFileSync(join(dist, path), 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
-      urls.push(url);
-      // Doc pages get their filters and weighted meta here, not in their HTML (see pageIndexFields).
-      const page = pageByUrl.get(url);
-      mkdirSync(join(staging, dirname(path)), { recursive: true });
-      writeFileSync(join(staging, path), htmlForIndex(html, page && pageIndexFields(site, acronyms, page)));
-    }
-    const added = await index.addDirectory({ path: staging });
-    fail('addDirectory', added.errors);
-    if (added.page_count !== urls.length) throw new Error(`search index: Pagefind indexed ${added.page_count} of the ${urls.length} pages staged for it`);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+    .filter((path) => !path.startsWith('pagefind/') && !indexer.rendered.has(urlOfFile(path)));
+  if (unseen.length) throw new Error(`search index: pages written without passing through src/middleware.ts: ${unseen.join(', ')}`);
+  const result = await written;
+  fail('Pagefind', result.errors);
+  // Sorted by file path, then the records: the order the index numbers its records in (see recutWordIndex).
+  const file = (url: string) => `${url.slice(1)}${url.endsWith('/') ? 'index.html' : ''}`;
+  const urls = [...indexer.indexed].sort((a, b) => (file(a) < file(b) ? -1 : file(a) > file(b) ? 1 : 0));
+  if (result.pages !== urls.length) throw new Error(`search index: Pagefind indexed ${result.pages} of the ${urls.length} pages sent to it`);
   const pages = urls.length;
-  const records = searchRecords(site, graph);
-  await eachConcurrently(records, CONCURRENT_RECORDS, async (record) => fail(record.url, (await index.addCustomRecord(record)).errors));
-  urls.push(...records.map((r) => r.url));
-  fail('writeFiles', (await index.writeFiles({ outputPath: join(dist, 'pagefind') })).errors);
-  await close();
+  urls.push(...result.records);
   await minifyEngineScripts(join(dist, 'pagefind'));
   const fragmentDir = join(dist, 'pagefind', 'fragment');
   const fragments = readFragments(readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) })));
@@ -94,7 +115,7 @@ async function buildSearchIndex(dist: string): Promise<string> {
   const windowed = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   mkdirSync(join(dist, 'search'), { recursive: true });
   writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds, windowed)));
-  return `${pages} pages and ${records.length} term and symbol records in pagefind/ (${chunks} index chunks), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
+  return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks} index chunks), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
 
 /**
@@ -161,11 +182,21 @@ function recutWordIndex(bundle: string, order: readonly string[]): number {
 }
 
 export default function searchIndex(): AstroIntegration {
+  let indexer: PageIndexer | undefined;
+  let written: ReturnType<PageIndexer['finish']> | undefined;
   return {
     name: 'vapic-search-index',
     hooks: {
+      'astro:build:start': () => {
+        indexer = startPageIndexer();
+      },
+      'astro:build:generated': ({ dir }) => {
+        written = indexer?.finish(join(fileURLToPath(dir), 'pagefind'));
+        written?.catch(() => {}); // awaited, and its error reported, when the build is done
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        logger.info(await buildSearchIndex(fileURLToPath(dir)));
+        if (!indexer || !written) throw new Error('search index: the build did not start the page indexer');
+        logger.info(await finishSearchIndex(fileURLToPath(dir), indexer, written));
       },
     },
   };

@@ -87,7 +87,12 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
  * (summary, aliases, acronyms, the questions it answers; weights in PAGEFIND_OPTIONS). Given to Pagefind
  * with the indexed copy of the page instead of being written into every page's HTML.
  */
-export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms>, page: Page) {
+export interface PageIndexFields {
+  filters: Record<string, string>;
+  meta: Record<string, string>;
+}
+
+export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms>, page: Page): PageIndexFields {
   const { data } = page;
   const names = acronyms.get(page.id) ?? { acronyms: [], extended: [] };
   const aliases = pageSearchAliases(site, page);
@@ -104,7 +109,7 @@ export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms
  * as prose, a space between table cells so "Bits" and "Field" do not run together as "BitsField", and
  * the page's index fields (pageIndexFields) as Pagefind's hidden filter and meta elements.
  */
-export function htmlForIndex(html: string, fields?: ReturnType<typeof pageIndexFields>): string {
+export function htmlForIndex(html: string, fields?: PageIndexFields): string {
   const cleaned = html
     .replace(/<a\b[^>]*\bclass="cite"[^>]*>[^<]*<\/a>/g, '')
     .replace(/<\/(td|th)>/g, '</$1> ')

@@ -1,0 +1,45 @@
+// The search index's worker thread (started by searchIndex.ts when a build starts). Pages reach it as
+// Astro renders them (src/middleware.ts), so Pagefind reads them while the build's main thread renders
+// the next ones, on the machine's other cores, instead of after the last page is written.
+import { parentPort } from 'node:worker_threads';
+import { close, createIndex } from 'pagefind';
+import { rewritePage } from '../lib/pageRewrites.ts';
+import { htmlForIndex, type PageIndexFields, type SearchRecord } from '../lib/search/records.ts';
+
+export type IndexerMessage =
+  | { kind: 'page'; url: string; html: string; fields: PageIndexFields | undefined }
+  | { kind: 'finish'; records: SearchRecord[]; outputPath: string };
+export interface IndexerResult { pages: number; errors: string[] }
+
+if (!parentPort) throw new Error('searchIndexWorker.ts runs as a worker thread');
+const port = parentPort;
+const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
+const errors = [...createErrors];
+if (!index) errors.push('Pagefind returned no index');
+const added: Promise<void>[] = [];
+
+/** Runs `add` on every item, at most `limit` at a time. */
+async function eachConcurrently<T>(items: readonly T[], limit: number, add: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await add(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+port.on('message', async (message: IndexerMessage) => {
+  if (message.kind === 'page') {
+    // The page as htmlRewrites.ts will write it, then the copy that is indexed (htmlForIndex).
+    const content = htmlForIndex(rewritePage(message.html), message.fields);
+    added.push(index!.addHTMLFile({ url: message.url, content }).then((r) => void errors.push(...r.errors.map((e) => `${message.url}: ${e}`))));
+    return;
+  }
+  await Promise.all(added);
+  // Term and symbol records, 8 at a time (Pagefind's service numbers records as they finish).
+  if (index) {
+    await eachConcurrently(message.records, 8, async (record) => void errors.push(...(await index.addCustomRecord(record)).errors.map((e) => `${record.url}: ${e}`)));
+    errors.push(...(await index.writeFiles({ outputPath: message.outputPath })).errors);
+  }
+  await close();
+  port.postMessage({ pages: added.length, errors } satisfies IndexerResult);
+});
