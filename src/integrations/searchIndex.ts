@@ -37,6 +37,15 @@ const fail = (what: string, errors: string[]) => {
 /** A page's URL from its path in dist/ ("apic/index.html" -> "/apic/", "404.html" -> "/404/"), as the middleware sees it. */
 const urlOfFile = (path: string) => `/${path.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/')}`;
 
+interface IndexedBundle {
+  pages: number;
+  /** URLs of the term and symbol records, in the order they were given. */
+  records: string[];
+  errors: string[];
+  /** Settles when the engine's files are recompressed (searchIndexWorker.ts), with the bytes saved. */
+  recompressed: Promise<number>;
+}
+
 interface PageIndexer {
   /** Every HTML page rendered, by URL. */
   rendered: Set<string>;
@@ -46,7 +55,7 @@ interface PageIndexer {
    * Adds the term and symbol records, has Pagefind write its bundle to `outputPath` and ends the worker.
    * Started when the last page is rendered, it runs while the other integrations' passes do.
    */
-  finish(outputPath: string): Promise<IndexerResult & { records: string[] }>;
+  finish(outputPath: string): Promise<IndexedBundle>;
 }
 
 /**
@@ -59,7 +68,20 @@ function startPageIndexer(): PageIndexer {
   const pageByUrl = new Map([...site.pages.values()].map((p) => [p.url, p]));
   const worker = new Worker(new URL('./searchIndexWorker.ts', import.meta.url));
   const failed = new Promise<never>((_, reject) => worker.once('error', reject));
-  failed.catch(() => {}); // raced against the result in finish()
+  failed.catch(() => {}); // raced against each answer
+  /** The worker's answer of one kind, or its error. */
+  const answer = <K extends IndexerResult['kind']>(kind: K) =>
+    Promise.race([
+      new Promise<Extract<IndexerResult, { kind: K }>>((resolve) => {
+        const listen = (m: IndexerResult) => {
+          if (m.kind !== kind) return;
+          worker.off('message', listen);
+          resolve(m as Extract<IndexerResult, { kind: K }>);
+        };
+        worker.on('message', listen);
+      }),
+      failed,
+    ]);
   const rendered = new Set<string>();
   const indexed: string[] = [];
   setRenderedPageSink((url, html) => {
@@ -76,12 +98,12 @@ function startPageIndexer(): PageIndexer {
       setRenderedPageSink(undefined);
       const records = searchRecords(site, graph);
       worker.postMessage({ kind: 'finish', records, outputPath } satisfies IndexerMessage);
-      try {
-        const result = await Promise.race([new Promise<IndexerResult>((resolve) => worker.once('message', resolve)), failed]);
-        return { ...result, records: records.map((r) => r.url) };
-      } finally {
-        await worker.terminate();
-      }
+      // Both answers are listened for before either can arrive.
+      const written = answer('written');
+      const recompressed = answer('recompressed').then((m) => m.saved).finally(() => worker.terminate());
+      recompressed.catch(() => {}); // awaited, and its error reported, when the build is done
+      const result = await written;
+      return { pages: result.pages, errors: result.errors, records: records.map((r) => r.url), recompressed };
     },
   };
 }
@@ -115,7 +137,8 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   const windowed = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   mkdirSync(join(dist, 'search'), { recursive: true });
   writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds, windowed)));
-  return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks} index chunks), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
+  const saved = await result.recompressed;
+  return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
 
 /**
