@@ -193,7 +193,17 @@ function recutWordIndex(bundle: string, order: readonly string[]): number {
       .map((file) => ({ file: join(bundle, dir, file), name: file.slice(0, -extension.length), bytes: gunzipSync(readFileSync(join(bundle, dir, file))) }));
   const oldChunks = read('index', '.pf_index');
   const oldFilters = read('filter', '.pf_filter');
-  const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), (bytes) => fileHash(bytes, 7), { renumber: { order, filters: oldFilters } });
+  // The metadata every first search loads lists every chunk by name: five hex digits of the content's
+  // hash instead of Pagefind's seven save 0.3 KiB there, and a name already taken gets one digit more.
+  const taken = new Set<string>();
+  const name = (bytes: Uint8Array) => {
+    let length = 5;
+    while (taken.has(fileHash(bytes, length))) length++;
+    const id = fileHash(bytes, length);
+    taken.add(id);
+    return id;
+  };
+  const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters } });
   for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
   for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
   for (const [name, bytes] of filters) writeFileSync(join(bundle, 'filter', `${name}.pf_filter`), gzipSync(bytes, { level: 9 }));

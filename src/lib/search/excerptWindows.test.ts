@@ -7,7 +7,7 @@ const fragment = (content = words.join(' ')): PagefindFragment => ({
   url: '/apicv/example/',
   content,
   meta: { title: 'Example', summary: 'A page.', image: 'x.png' },
-  filters: { topic: ['APICv'] },
+  filters: { topic: ['APICv'], vendor: ['Intel'], kind: ['Hardware'] },
   anchors: [
     { element: 'h2', id: 'beta', text: 'Beta', location: 120 },
     { element: 'h2', id: 'alpha', text: 'Alpha', location: 50 },
@@ -29,7 +29,7 @@ describe('windowFragment', () => {
     for (const w of [...windows, ['', 'a', 'b'], ['x']]) expect(decodeWindow(encodeWindow(w))).toEqual(w);
   });
 
-  it('keeps the title, summary, filters and the headings that start sections, in page order', () => {
+  it('keeps the title, summary, topic (what a result shows) and the headings that start sections, in page order', () => {
     expect(index).toEqual({
       url: '/apicv/example/',
       meta: { title: 'Example', summary: 'A page.' },

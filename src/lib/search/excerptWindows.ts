@@ -39,7 +39,8 @@ export interface PagefindFragment {
 export interface ExcerptIndex {
   url: string;
   meta: { title: string; summary?: string };
-  filters: Record<string, string[]>;
+  /** The topic only: what a result shows. */
+  filters: { topic?: string[] };
   /** Headings that start a section (Pagefind's sub-results): [word position, id, title], in order. */
   sections: [number, string, string][];
   /** Words in the page's text. */
@@ -60,7 +61,9 @@ export function windowFragment(fragment: PagefindFragment): { index: ExcerptInde
     .sort((a, b) => a.location - b.location)
     .map((a): [number, string, string] => [a.location, a.id, a.title || a.text || '']);
   const { title = fragment.url, summary } = fragment.meta;
-  return { index: { url: fragment.url, meta: summary ? { title, summary } : { title }, filters: fragment.filters, sections, words: words.length }, windows };
+  // A result names its topic (Topic › Page › Section); the other filters are the engine's business.
+  const filters = fragment.filters.topic ? { topic: fragment.filters.topic } : {};
+  return { index: { url: fragment.url, meta: summary ? { title, summary } : { title }, filters, sections, words: words.length }, windows };
 }
 
 /**
