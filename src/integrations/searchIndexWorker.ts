@@ -36,7 +36,7 @@ port.on('message', async (message: IndexerMessage) => {
   if (message.kind === 'page') {
     // The page as htmlRewrites.ts will write it, then the copy that is indexed (htmlForIndex).
     const content = htmlForIndex(rewritePage(message.html), message.fields);
-    added.push(index!.addHTMLFile({ url: message.url, content }).then((r) => void errors.push(...r.errors.map((e) => `${message.url}: ${e}`))));
+    if (index) added.push(index.addHTMLFile({ url: message.url, content }).then((r) => void errors.push(...r.errors.map((e) => `${message.url}: ${e}`))));
     return;
   }
   await Promise.all(added);
@@ -46,9 +46,17 @@ port.on('message', async (message: IndexerMessage) => {
     errors.push(...(await index.writeFiles({ outputPath: message.outputPath })).errors);
   }
   await close();
+  // Which engine files to recompress is read before the main thread may rewrite pagefind-entry.json.
+  const engines = errors.length ? [] : engineFiles(message.outputPath);
   port.postMessage({ kind: 'written', pages: added.length, errors } satisfies IndexerResult);
-  port.postMessage({ kind: 'recompressed', saved: errors.length ? 0 : await recompressEngine(message.outputPath) } satisfies IndexerResult);
+  port.postMessage({ kind: 'recompressed', saved: await recompressEngine(engines) } satisfies IndexerResult);
 });
+
+/** The WebAssembly files of the bundle's languages, as pagefind-entry.json names them. */
+function engineFiles(bundle: string): string[] {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
+  return [...new Set(Object.values(entry.languages).map((l) => join(bundle, `wasm.${l.wasm ?? 'unknown'}.pagefind`)))];
+}
 
 /**
  * Every first search loads the engine's WebAssembly (wasm.<language>.pagefind, gzip that pagefind.js
@@ -56,11 +64,9 @@ port.on('message', async (message: IndexerMessage) => {
  * smaller, in about 0.8 s, which this thread spends while the build's main thread finishes the index.
  * Zopfli's output depends only on its input, so builds stay reproducible. Returns the bytes saved.
  */
-async function recompressEngine(bundle: string): Promise<number> {
-  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
+async function recompressEngine(paths: readonly string[]): Promise<number> {
   let saved = 0;
-  for (const wasm of new Set(Object.values(entry.languages).map((l) => l.wasm ?? 'unknown'))) {
-    const path = join(bundle, `wasm.${wasm}.pagefind`);
+  for (const path of paths) {
     const before = readFileSync(path);
     const after = await new Promise<Uint8Array>((resolve, reject) => gzip(gunzipSync(before), { numiterations: 5 }, (error, out) => (error ? reject(error) : resolve(out))));
     if (after.length < before.length) {
