@@ -2,6 +2,7 @@
 // Astro renders them (src/middleware.ts), so Pagefind reads them while the build's main thread renders
 // the next ones, on the machine's other cores, instead of after the last page is written.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
@@ -17,6 +18,10 @@ export type IndexerMessage =
 export type IndexerResult = { kind: 'written'; pages: number; errors: string[] } | { kind: 'recompressed'; saved: number };
 
 if (!parentPort) throw new Error('searchIndexWorker.ts runs as a worker thread');
+// Indexing must not slow the thread that renders the pages: on Linux a thread's nice value is its own,
+// and the Pagefind service this thread starts inherits it. Alternated 2,000-page builds: pages rendered
+// in 8.9-9.9 s with it against 9.4-11.3 s without.
+if (process.platform === 'linux') setPriority(10);
 const port = parentPort;
 const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
 const errors = [...createErrors];
