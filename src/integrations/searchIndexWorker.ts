@@ -20,7 +20,7 @@ export type IndexerResult = { kind: 'written'; pages: number; errors: string[] }
 if (!parentPort) throw new Error('searchIndexWorker.ts runs as a worker thread');
 // Indexing must not slow the thread that renders the pages: on Linux a thread's nice value is its own,
 // and the Pagefind service this thread starts inherits it. Alternated 2,000-page builds: pages rendered
-// in 8.9-9.9 s with it against 9.4-11.3 s without.
+// in 8.9-9.9 s with it against 9.4-11.3 s without in one pair of rounds; whole builds within noise in another.
 if (process.platform === 'linux') setPriority(10);
 const port = parentPort;
 const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
