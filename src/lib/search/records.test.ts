@@ -45,6 +45,12 @@ describe('htmlForIndex', () => {
     expect(text).toBe('Set by the CPU.Bits Field  ');
   });
 
+  it('removes the space before a citation marker with it, so no punctuation is left standing alone', () => {
+    const cite = (n: number) => `<a href="#source-${n}" class="cite" id="cite-${n}">[${n}]</a>`;
+    const html = `<p>in guest mode ${cite(1)} ${cite(3)}, and otherwise ${cite(4)}. Next</p>`;
+    expect(htmlForIndex(html).replace(/<[^>]+>/g, '')).toBe('in guest mode, and otherwise. Next');
+  });
+
   it("adds the page's filters and weighted meta inside its indexed body, escaped", () => {
     const { site } = loadSite(GOOD_FIXTURE);
     const page = site.pages.get('apic')!;

@@ -105,13 +105,15 @@ export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms
 }
 
 /**
- * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed so excerpts read
- * as prose, a space between table cells so "Bits" and "Field" do not run together as "BitsField", and
- * the page's index fields (pageIndexFields) as Pagefind's hidden filter and meta elements.
+ * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed, with the space
+ * before them, so excerpts read as prose, a space between table cells so "Bits" and "Field" do not run
+ * together as "BitsField", and the page's index fields (pageIndexFields) as Pagefind's hidden filter and meta elements.
  */
 export function htmlForIndex(html: string, fields?: PageIndexFields): string {
   const cleaned = html
-    .replace(/<a\b[^>]*\bclass="cite"[^>]*>[^<]*<\/a>/g, '')
+    // With the space before it: pages put one before each marker, so "mode [1], and" would leave
+    // "mode , and", and an excerpt that starts there would start with the comma.
+    .replace(/\s*<a\b[^>]*\bclass="cite"[^>]*>[^<]*<\/a>/g, '')
     .replace(/<\/(td|th)>/g, '</$1> ')
     .replace(/<\/tr>/g, '</tr> ');
   if (!fields) return cleaned;
