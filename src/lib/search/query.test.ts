@@ -14,6 +14,11 @@ describe('parseQuery', () => {
     expect(parseQuery('what does an EOI write actually do while L2 runs').tokens.map((t) => t.text)).toEqual(['EOI', 'write', 'L2', 'runs']);
   });
 
+  it('drops negated auxiliaries, with either apostrophe, and adverbs of time and frequency', () => {
+    expect(parseQuery("why can't L1 use IPIv, and why doesn’t it sometimes work").tokens.map((t) => t.text)).toEqual(['L1', 'IPIv']);
+    expect(parseQuery('AVIC is temporarily off').tokens.map((t) => t.text)).toEqual(['AVIC', 'off']);
+  });
+
   it('sets aside a lone letter, which names nothing (the value in "enable_apicv is Y")', () => {
     expect(parseQuery('APICv is off even though enable_apicv is Y').tokens.map((t) => t.text)).toEqual(['APICv', 'off', 'enable_apicv']);
     expect(parseQuery('x2APIC L1 vCPU 割').tokens.map((t) => t.text)).toEqual(['x2APIC', 'L1', 'vCPU', '割']);

@@ -50,7 +50,10 @@ const STOP_WORDS = new Set(
     'many few again ever still please tell explain happen happens happened happening mean means meant get gets got ' +
     'thing things way ways one someone something anything kind sort use used using need needs work works ' +
     'look looks looking while because since until although though unless whereas actually really exactly basically simply ' +
-    'even already anymore somehow whatever whenever wherever'
+    'even already anymore somehow whatever whenever wherever ' +
+    // Negated auxiliaries, like "not" and "can" above, and adverbs of time and frequency.
+    "can't cannot couldn't don't doesn't didn't isn't aren't wasn't weren't won't wouldn't shouldn't hasn't haven't hadn't " +
+    'always never sometimes often usually occasionally frequently rarely temporarily suddenly randomly now currently anyway'
   ).split(' '),
 );
 
@@ -133,7 +136,7 @@ export function parseQuery(raw: string): ParsedQuery {
       const w = g.word.replace(/['’-]+$/, '');
       // A lone Latin letter ("Y" in "enable_apicv is Y") names nothing, and the index would match it as
       // the start of every word that begins with it.
-      if (STOP_WORDS.has(w.toLowerCase()) || /^[A-Za-z]$/.test(w)) {
+      if (STOP_WORDS.has(w.toLowerCase().replace(/’/g, "'")) || /^[A-Za-z]$/.test(w)) {
         dropped.push(w);
         words.push({ text: w, kind: 'word', key: wordKey(w), search: w.toLowerCase(), stop: true });
         continue;

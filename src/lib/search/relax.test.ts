@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryConcepts } from './analyse.ts';
 import { parseQuery } from './query.ts';
-import { relaxedSearch } from './relax.ts';
+import { occurringCombinations, relaxedSearch } from './relax.ts';
 import { CORPUS, fakeEngine, VOCABULARY_INDEX } from './testFixtures.ts';
 
 const total = Object.keys(CORPUS).length;
@@ -26,12 +26,36 @@ describe('relaxedSearch', () => {
     expect(r.relaxedAway.length).toBeGreaterThan(0);
   });
 
-  it('drops the least informative concept first (the one on most pages)', async () => {
-    const r = await relaxed('interrupt PIR zebra-like-nothing running');
-    // "interrupt" occurs on most pages: the second-level run leaves it out before "PIR" or "running".
-    expect(r.unknown).toEqual(['zebra-like-nothing']);
-    const secondLevel = r.runs.find((run) => run.covers.length === 2 && !run.covers.includes('interrupt'));
-    expect(secondLevel).toBeDefined();
+  it('relaxes to the combinations of concepts that some page has together, most informative first', async () => {
+    // "temporarily" is the rarest word typed, but incidental: it is on one page that has nothing else asked
+    // for, so every relaxed run that kept it would be empty.
+    const engine = fakeEngine({
+      filler: 'Only temporarily.',
+      answer: 'While an interrupt window is open, AVIC is disabled.',
+      windows: 'A window.',
+      avic: 'AVIC and more AVIC.',
+      off: 'Disabled features.',
+      other: 'Unrelated text.',
+    });
+    const concepts = ['temporarily', 'window', 'AVIC', 'disabled'].map((w) => ({ label: w, forms: [w] }));
+    const r = await relaxedSearch(concepts, engine, { total: 6, enough: 1 });
+    expect(r.runs.find((run) => run.covers.length === 4)!.ids).toEqual([]);
+    // The one relaxed run is the combination the answer page has; none is spent on one that no page has.
+    expect(r.runs.filter((run) => run.covers.length > 1 && run.covers.length < 4).map((run) => [...run.covers].sort())).toEqual([['AVIC', 'disabled', 'window']]);
+    expect(r.ids[0]).toBe('answer');
+  });
+
+  it('lists each combination that occurs, by informativeness, then by how many records share it', () => {
+    const known = (label: string, idf: number, covered: string[]) => ({ concept: { label, forms: [label] }, forms: [], covered: new Set(covered), idf });
+    const [a, b, c] = [known('a', 3, ['x', 'y']), known('b', 1, ['x', 'y', 'z']), known('c', 2, ['y', 'z', 'w'])];
+    const labels = (list: ReturnType<typeof occurringCombinations>) => list.map((s) => s.map((k) => k.concept.label));
+    // x has a+b, z has b+c; y has all three (the full query, not a relaxation), w only c.
+    expect(labels(occurringCombinations([a, b, c]))).toEqual([['a', 'b'], ['b', 'c']]);
+    const d = known('d', 5, ['x']);
+    expect(labels(occurringCombinations([a, b, c, d]))).toEqual([['a', 'b', 'd'], ['a', 'b', 'c'], ['b', 'c']]);
+    // Equally informative: the combination on two records before the one on one.
+    const [p, q, t] = [known('p', 1, ['r1', 'r2', 'r3']), known('q', 1, ['r1', 'r3']), known('t', 1, ['r2', 'r4'])];
+    expect(labels(occurringCombinations([t, q, p]))).toEqual([['q', 'p'], ['t', 'p']]);
   });
 
   it('searches synonyms in place of what was typed and fuses them in', async () => {
@@ -39,6 +63,19 @@ describe('relaxedSearch', () => {
     const r = await relaxed('why was the patch rejected');
     expect(r.ids[0]).toBe('outcome');
     expect(r.runs.map((x) => x.query)).toContain('patch not merged');
+  });
+
+  it('counts a run and its rewordings as one: a record with both spellings gains nothing over one with either', async () => {
+    const engine = fakeEngine({
+      often: 'AVIC turn off; AVIC turn off; AVIC.',
+      both: 'AVIC turn off, switch off.',
+      other: 'Unrelated text.',
+    });
+    const concepts = [{ label: 'turn off', forms: ['turn off', 'switch off'] }, { label: 'AVIC', forms: ['AVIC'] }];
+    const r = await relaxedSearch(concepts, engine, { total: 3 });
+    expect(r.runs.map((run) => [run.query, run.rewords])).toContainEqual(['switch off AVIC', 'turn off AVIC']);
+    // "often" ranks first in every run of the words typed; "both" is first only in the rewording.
+    expect(r.ids).toEqual(['often', 'both']);
   });
 
   it('searches the synonyms of what was typed only when it is rare (each form costs index data)', async () => {

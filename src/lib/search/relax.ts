@@ -1,8 +1,8 @@
 // Relaxation and fusion. Pagefind ANDs every query word it has seen, so a question of many words often
 // matches no page. Each concept of the query is searched alone (which says how informative it is and
 // exactly which records contain it; its synonyms too when what was typed is rare), then the whole
-// query, with synonyms in place of what was typed, and (when that finds few records) without its least
-// informative concepts. Records are ranked by how much of the query's informativeness they cover, then
+// query, with synonyms in place of what was typed, and (when that finds few records) the combinations
+// of its concepts that records have together, most informative first. Records are ranked by how much of the query's informativeness they cover, then
 // by reciprocal-rank fusion of the runs: pages with more of the meaningful words come first, and the
 // list is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
@@ -37,6 +37,8 @@ export interface Run {
   /** Share of the query's informativeness this run covers, 0..1. */
   weight: number;
   ids: string[];
+  /** The run this one rewords with a synonym or other spelling (its query); fused as one with it. */
+  rewords?: string;
 }
 
 export interface RelaxedResult {
@@ -54,13 +56,39 @@ const MAX_SYNONYM_RUNS = 3;
 const SYNONYM_RUN_WEIGHT = 0.5;
 const EXPAND_BELOW = 15;
 
-interface Known {
+export interface Known {
   concept: Concept;
   /** Spellings that occur in the index, each with the records it occurs in. */
   forms: { form: string; ids: string[] }[];
   /** Records with any spelling of the concept. */
   covered: Set<string>;
   idf: number;
+}
+
+/**
+ * The combinations of two or more (but not all) concepts that some record has together, most
+ * informative first (then those more records share): what relaxing the query can find. They are known
+ * exactly from the per-concept runs, so no run is spent on a combination no record has. Dropping the
+ * least informative concept first, one at a time, would keep a word that is rare because it is
+ * incidental ("temporarily", on one page) in every relaxed run and empty them all.
+ */
+export function occurringCombinations(known: readonly Known[]): Known[][] {
+  const byRecord = new Map<string, number[]>();
+  known.forEach((c, i) => {
+    for (const id of c.covered) byRecord.set(id, [...(byRecord.get(id) ?? []), i]);
+  });
+  const combinations = new Map<string, { members: number[]; records: number }>();
+  for (const members of byRecord.values()) {
+    if (members.length < 2 || members.length === known.length) continue;
+    const key = members.join(' ');
+    const seen = combinations.get(key);
+    if (seen) seen.records++;
+    else combinations.set(key, { members, records: 1 });
+  }
+  const idf = (members: number[]) => members.reduce((n, i) => n + known[i]!.idf, 0);
+  return [...combinations.values()]
+    .sort((a, b) => idf(b.members) - idf(a.members) || b.records - a.records || a.members.join(' ').localeCompare(b.members.join(' ')))
+    .map((c) => c.members.map((i) => known[i]!));
 }
 
 export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, options: RelaxOptions): Promise<RelaxedResult> {
@@ -115,42 +143,54 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const weightOf = (subset: Known[]) => subset.reduce((n, c) => n + c.idf, 0) / totalIdf;
   const runs: Run[] = known.map((c) => ({ query: c.forms[0]!.form, covers: [c.concept.label], weight: weightOf([c]), ids: c.forms[0]!.ids }));
   const found = new Set<string>();
-  const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form, scale = 1) => {
+  const execute = async (subset: Known[], formOf: (c: Known) => string = (c) => c.forms[0]!.form, scale = 1, rewords?: string) => {
     const query = subset.map(formOf).join(' ');
     if (runs.some((r) => r.query === query)) return;
     // Only records that really contain every concept (an acronym's prefix matches left out).
     const ids = (await search(query)).filter((id) => subset.every((c) => c.covered.has(id)));
-    runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset) * scale, ids });
+    runs.push({ query, covers: subset.map((c) => c.concept.label), weight: weightOf(subset) * scale, ids, ...(rewords ? { rewords } : {}) });
     for (const id of ids) found.add(id);
   };
 
   // The index's own ranking for the whole query, for synonyms in its place, and (when that finds
-  // few records) for the query without its least informative concepts.
+  // few records) for the combinations of its concepts that records have together.
   let budget = maxRuns;
   if (known.length > 1) {
+    const typed = known.map((c) => c.forms[0]!.form).join(' ');
     await execute(known);
     budget--;
     const alternatives = known.flatMap((c) => c.forms.slice(1).map((alt) => ({ c, alt: alt.form })));
     for (const { c, alt } of alternatives.slice(0, Math.min(MAX_SYNONYM_RUNS, budget))) {
       // What the reader typed outranks a rewording of it: a synonym run counts for less than the typed
       // run, or a few records matching an expansion would outvote the index's ranking of the words typed.
-      await execute(known, (x) => (x === c ? alt : x.forms[0]!.form), SYNONYM_RUN_WEIGHT);
+      await execute(known, (x) => (x === c ? alt : x.forms[0]!.form), SYNONYM_RUN_WEIGHT, typed);
       budget--;
     }
-    for (let size = known.length - 1; size >= 2 && found.size < enough && budget > 0; size--, budget--) {
-      await execute(known.slice(0, size));
+    for (const subset of occurringCombinations(known)) {
+      if (found.size >= enough || budget <= 0) break;
+      await execute(subset);
+      budget--;
     }
   } else {
-    for (const alt of known[0]!.forms.slice(1)) runs.push({ query: alt.form, covers: [known[0]!.concept.label], weight: 1, ids: alt.ids });
+    const [typed, ...others] = known[0]!.forms;
+    for (const alt of others) runs.push({ query: alt.form, covers: [known[0]!.concept.label], weight: 1, ids: alt.ids, rewords: typed!.form });
   }
 
   // Score: the share of the query's informativeness a record covers (from the per-concept runs, so
   // exact), plus reciprocal-rank fusion of every run weighted by its coverage, scaled to at most 0.5
-  // so it orders records of similar coverage without outvoting a clearly better-covering one.
+  // so it orders records of similar coverage without outvoting a clearly better-covering one. A run and
+  // its rewordings count as one, by the best of them for each record: a record with both "turn off" and
+  // "switch off" answers the question no better than one with either.
   const coverage = new Map<string, number>();
   for (const c of known) for (const id of c.covered) coverage.set(id, (coverage.get(id) ?? 0) + c.idf / totalIdf);
+  const best = new Map<string, Map<string, number>>();
+  for (const run of runs) {
+    const group = best.get(run.rewords ?? run.query) ?? new Map<string, number>();
+    best.set(run.rewords ?? run.query, group);
+    run.ids.forEach((id, rank) => group.set(id, Math.max(group.get(id) ?? 0, run.weight ** 2 / (k + rank + 1))));
+  }
   const rrf = new Map<string, number>();
-  for (const run of runs) run.ids.forEach((id, rank) => rrf.set(id, (rrf.get(id) ?? 0) + run.weight ** 2 / (k + rank + 1)));
+  for (const group of best.values()) for (const [id, value] of group) rrf.set(id, (rrf.get(id) ?? 0) + value);
   const maxRrf = Math.max(...rrf.values());
   const score = (id: string) => coverage.get(id)! + (0.5 * (rrf.get(id) ?? 0)) / maxRrf;
   const ids = [...coverage.keys()].sort((a, b) => score(b) - score(a));
