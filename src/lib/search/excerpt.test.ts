@@ -10,6 +10,24 @@ describe('excerptSegments', () => {
     ]);
   });
 
+  it('highlights the word without the punctuation Pagefind marks with it', () => {
+    expect(excerptSegments('on <mark>interrupts.</mark> Nested <mark>(bit)</mark> <mark>“ON”,</mark> <mark>...</mark>')).toEqual([
+      { text: 'on ', mark: false },
+      { text: 'interrupts', mark: true },
+      { text: '.', mark: false },
+      { text: ' Nested ', mark: false },
+      { text: '(', mark: false },
+      { text: 'bit', mark: true },
+      { text: ')', mark: false },
+      { text: ' ', mark: false },
+      { text: '“', mark: false },
+      { text: 'ON', mark: true },
+      { text: '”,', mark: false },
+      { text: ' ', mark: false },
+      { text: '...', mark: true },
+    ]);
+  });
+
   it('drops citation markers and any other tag', () => {
     expect(excerptSegments('set by the CPU [1, §29.6]. See <b>this</b> [12]').map((s) => s.text).join('')).toBe('set by the CPU. See this');
   });

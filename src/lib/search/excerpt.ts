@@ -21,6 +21,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
+const PUNCTUATED = /^([\s("'“‘\[]*)(.*?)([\s.,;:!?)"'”’\]]*)$/su;
+
 /** Text and highlighted segments of an excerpt; any other tag is dropped, citation markers ("[3]", "[1, §29.6]") too. */
 export function excerptSegments(html: string): ExcerptSegment[] {
   const segments: ExcerptSegment[] = [];
@@ -30,7 +32,12 @@ export function excerptSegments(html: string): ExcerptSegment[] {
     else if (/^<\/mark>$/i.test(part)) mark = false;
     else {
       const text = decodeEntities(part.replace(/<[^>]*>/g, '')).replace(/\s*\[\d+(?:, [^\]]{1,40})?\]/g, '');
-      if (text) segments.push({ text, mark });
+      // Pagefind marks whole space-separated words, punctuation included ("interrupts." "(bit)"): only
+      // the word itself is highlighted.
+      const [, before = '', word = '', after = ''] = mark ? (PUNCTUATED.exec(text) ?? []) : [];
+      if (word && (before || after)) {
+        for (const piece of [{ text: before, mark: false }, { text: word, mark: true }, { text: after, mark: false }]) if (piece.text) segments.push(piece);
+      } else if (text) segments.push({ text, mark });
     }
   }
   return segments;

@@ -45,12 +45,21 @@ describe('windowFragment', () => {
 });
 
 describe('excerptSpans', () => {
-  it('puts the page excerpt on the densest run of matches', () => {
-    const { page } = excerptSpans(index, [5, 150, 152, 160], 3);
+  it('puts the page excerpt on the densest run of matches when the introduction has none', () => {
+    const { page } = excerptSpans(index, [60, 150, 152, 160], 3);
     expect(page.length).toBe(EXCERPT_WORDS);
     expect(page.start).toBeLessThanOrEqual(150);
     expect(page.start + page.length).toBeGreaterThan(160);
-    expect(page.matches).toEqual([5, 150, 152, 160]);
+    expect(page.matches).toEqual([60, 150, 152, 160]);
+  });
+
+  it('takes the page excerpt from the title and summary, or else the introduction, when they have a match', () => {
+    // The fixture's title and summary are its first three words ("Example", "A page.").
+    const { page, sections } = excerptSpans(index, [2, 30, 150, 152, 160], 3);
+    expect(page).toMatchObject({ start: 0, length: EXCERPT_WORDS });
+    expect(sections.map((s) => s.id)).toEqual(['beta']);
+    // One match in the introduction (before the first heading) outweighs a denser run further down.
+    expect(excerptSpans(index, [30, 150, 152, 160], 3).page).toMatchObject({ start: 30 - LEAD_WORDS, length: EXCERPT_WORDS });
   });
 
   it('starts LEAD_WORDS before the first match of the densest run, cut short at the end of the text', () => {

@@ -115,16 +115,26 @@ function excerptStart(matches: readonly number[], from: number): number {
   return Math.max(start, first - LEAD_WORDS);
 }
 
+const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
 /** A span of up to EXCERPT_WORDS words from `start`, cut short at `to` (a section's end), as Pagefind cuts it. */
 const spanFrom = (start: number, to: number) => ({ start, length: Math.max(0, Math.min(EXCERPT_WORDS, to - start)) });
 
 /**
- * Where a result's excerpts are: the page's excerpt, and one per section holding matches (up to
- * `maxSections`, in page order; a section ends where the next heading starts).
+ * Where a result's excerpts are: the page's excerpt (from its title and summary, or else its
+ * introduction, when they have a match; else the densest run of matches), and one per section holding matches (up to `maxSections`, in page order;
+ * a section ends where the next heading starts).
  */
 export function excerptSpans(index: ExcerptIndex, positions: readonly number[], maxSections: number): { page: ExcerptSpan; sections: SectionSpan[] } {
   const matches = [...new Set(positions)].filter((p) => p >= 0 && p < index.words).sort((a, b) => a - b);
-  const page = { ...spanFrom(excerptStart(matches, 0), index.words), matches };
+  // The page's excerpt is what the page says about itself when that mentions the query: its title and
+  // summary (the text starts with them), else its introduction (the words before the first heading),
+  // else the densest run of matches, which on a long page may be a list of links to other pages.
+  // Sections show the rest.
+  const head = countWords(index.meta.title) + countWords(index.meta.summary ?? '');
+  const lead = matches.filter((m) => m < (index.sections[0]?.[0] ?? index.words));
+  const start = matches[0]! < head ? 0 : excerptStart(lead.length ? lead : matches, 0);
+  const page = { ...spanFrom(start, index.words), matches };
   const sections: SectionSpan[] = [];
   for (let i = 0; i < index.sections.length && sections.length < maxSections; i++) {
     const [from, id, title] = index.sections[i]!;
