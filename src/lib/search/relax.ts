@@ -2,9 +2,9 @@
 // matches no page. Each concept of the query is searched alone (which says how informative it is and
 // exactly which records contain it; its synonyms too when what was typed is rare), then the whole
 // query, with synonyms in place of what was typed, and (when that finds few records) the combinations
-// of its concepts that records have together, most informative first. Records are ranked by how much of the query's informativeness they cover, then
-// by reciprocal-rank fusion of the runs: pages with more of the meaningful words come first, and the
-// list is never empty while any concept occurs on the site.
+// of its concepts that records have together, most informative first. Records are ranked by how much
+// of the query's informativeness they cover, then by reciprocal-rank fusion of the runs: pages with more
+// of the meaningful words come first, and the list is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
@@ -75,7 +75,11 @@ export interface Known {
 export function occurringCombinations(known: readonly Known[]): Known[][] {
   const byRecord = new Map<string, number[]>();
   known.forEach((c, i) => {
-    for (const id of c.covered) byRecord.set(id, [...(byRecord.get(id) ?? []), i]);
+    for (const id of c.covered) {
+      const members = byRecord.get(id);
+      if (members) members.push(i);
+      else byRecord.set(id, [i]);
+    }
   });
   const combinations = new Map<string, { members: number[]; records: number }>();
   for (const members of byRecord.values()) {
