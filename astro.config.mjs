@@ -6,7 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import expressiveCode from 'astro-expressive-code';
 import contentCheck from './src/integrations/contentCheck.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
-import htmlRewrites from './src/integrations/htmlRewrites.ts';
+import cspHeaders from './src/integrations/cspHeaders.ts';
 import { externalLinks } from './src/plugins/externalLinks.ts';
 import { headingAnchors } from './src/plugins/headingAnchors.ts';
 import { identifierBreaks } from './src/plugins/identifierBreaks.ts';
@@ -33,7 +33,7 @@ export default defineConfig({
     // for <wbr/>, ' and " unescaped in text, a line break at the start of .doc-body.
     mdx({ optimize: true }),
     sitemap(),
-    htmlRewrites(),
+    cspHeaders(),
     // Last: it indexes the finished pages.
     searchIndex(),
   ],

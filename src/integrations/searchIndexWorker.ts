@@ -8,7 +8,6 @@ import { gunzipSync } from 'node:zlib';
 import { parentPort } from 'node:worker_threads';
 import { gzip } from '@gfx/zopfli';
 import { close, createIndex } from 'pagefind';
-import { rewritePage } from '../lib/pageRewrites.ts';
 import { htmlForIndex, type PageIndexFields, type SearchRecord } from '../lib/search/records.ts';
 
 export type IndexerMessage =
@@ -39,8 +38,8 @@ async function eachConcurrently<T>(items: readonly T[], limit: number, add: (ite
 
 port.on('message', async (message: IndexerMessage) => {
   if (message.kind === 'page') {
-    // The page as htmlRewrites.ts will write it, then the copy that is indexed (htmlForIndex).
-    const content = htmlForIndex(rewritePage(message.html), message.fields);
+    // The page as dist/ holds it (rewritten by the middleware), as the copy that is indexed (htmlForIndex).
+    const content = htmlForIndex(message.html, message.fields);
     if (index) added.push(index.addHTMLFile({ url: message.url, content }).then((r) => void errors.push(...r.errors.map((e) => `${message.url}: ${e}`))));
     return;
   }

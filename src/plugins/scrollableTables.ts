@@ -12,7 +12,8 @@ export const LONG_TABLE_ROWS = 10;
  * It works on the Markdown tree, where a table is its rows and the first row is the header: on the HTML
  * tree, reading the same from thead and tbody (and their line-break text nodes) cost the build about
  * 0.4 ms a table. The wrapper is a node of our own that becomes a div (`hName`). The line breaks that
- * the HTML conversion puts between rows and cells are removed after the build (tableWhitespace.ts).
+ * the HTML conversion puts between rows and cells are removed when each page is rewritten
+ * (tableWhitespace.ts, pageRewrites.ts).
  */
 export const scrollableTables: MdastPluginEntry = () => {
   const used = new Map<string, number>();

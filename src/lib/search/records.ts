@@ -107,7 +107,8 @@ export function pageIndexFields(site: Site, acronyms: Map<string, SearchAcronyms
 /**
  * The copy of a built page that is indexed: citation markers ("[1, §29.6]") removed, with the space
  * before them, so excerpts read as prose, a space between table cells so "Bits" and "Field" do not run
- * together as "BitsField", and the page's index fields (pageIndexFields) as Pagefind's hidden filter and meta elements.
+ * together as "BitsField", and the page's index fields (pageIndexFields) as Pagefind's hidden filter and
+ * meta elements.
  */
 export function htmlForIndex(html: string, fields?: PageIndexFields): string {
   const cleaned = html

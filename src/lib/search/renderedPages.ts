@@ -1,7 +1,10 @@
-// How a page Astro has just rendered reaches the search index: src/middleware.ts hands every HTML
-// response to the sink the search index integration registers for a build (searchIndex.ts). Both sides
-// meet through one global slot, because the middleware runs inside Astro's prerender bundle, a separate
-// copy of the modules from the one the integration loaded. No sink (the dev server): nothing happens.
+// What happens to each page Astro renders (src/middleware.ts): it is rewritten once, as
+// src/lib/pageRewrites.ts says, before Astro writes or serves it, and in a build the rewritten page also
+// goes to the sink the search index integration registers (searchIndex.ts; the dev server has none). Both sides meet through one global
+// slot, because the middleware runs inside Astro's prerender bundle, a separate copy of the modules from
+// the one the integration loaded.
+import { rewritePage } from '../pageRewrites.ts';
+
 export type RenderedPageSink = (url: string, html: string) => void;
 
 const SLOT = Symbol.for('vapic-atlas.rendered-page-sink');
@@ -12,13 +15,12 @@ export function setRenderedPageSink(sink: RenderedPageSink | undefined): void {
 }
 
 /**
- * Gives an HTML page's text to the registered sink and returns a response with the same status, headers
- * and text for Astro to write; anything else, or any response when no sink is registered, is returned as it is.
+ * Rewrites an HTML page (rewritePage), gives it to the registered sink, if any, and returns it with the
+ * same status and headers for Astro to write; any other response is returned as it is.
  */
 export async function handOnRenderedPage(pathname: string, response: Response): Promise<Response> {
-  const sink = (globalThis as Holder)[SLOT];
-  if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = await response.text();
-  sink(pathname, html);
+  if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = rewritePage(await response.text());
+  (globalThis as Holder)[SLOT]?.(pathname, html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
