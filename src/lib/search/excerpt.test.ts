@@ -26,6 +26,10 @@ describe('excerptSegments', () => {
       { text: ' ', mark: false },
       { text: '...', mark: true },
     ]);
+    expect(excerptSegments('<mark>vmx_alloc_ipiv_pid_table()),</mark>')).toEqual([
+      { text: 'vmx_alloc_ipiv_pid_table', mark: true },
+      { text: '()),', mark: false },
+    ]);
   });
 
   it('drops citation markers and any other tag', () => {

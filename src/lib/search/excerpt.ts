@@ -21,7 +21,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const PUNCTUATED = /^([\s("'“‘\[]*)(.*?)([\s.,;:!?)"'”’\]]*)$/su;
+// A call's parentheses ("vmx_alloc_ipiv_pid_table()") count as punctuation after the word too.
+const PUNCTUATED = /^([\s("'“‘\[]*)(.*?)([\s.,;:!?()"'”’\]]*)$/su;
 
 /** Text and highlighted segments of an excerpt; any other tag is dropped, citation markers ("[3]", "[1, §29.6]") too. */
 export function excerptSegments(html: string): ExcerptSegment[] {
