@@ -14,22 +14,26 @@ describe('excerptSegments', () => {
     expect(excerptSegments('on <mark>interrupts.</mark> Nested <mark>(bit)</mark> <mark>“ON”,</mark> <mark>...</mark>')).toEqual([
       { text: 'on ', mark: false },
       { text: 'interrupts', mark: true },
-      { text: '.', mark: false },
-      { text: ' Nested ', mark: false },
-      { text: '(', mark: false },
+      { text: '. Nested (', mark: false },
       { text: 'bit', mark: true },
-      { text: ')', mark: false },
-      { text: ' ', mark: false },
-      { text: '“', mark: false },
+      { text: ') “', mark: false },
       { text: 'ON', mark: true },
-      { text: '”,', mark: false },
-      { text: ' ', mark: false },
+      { text: '”, ', mark: false },
       { text: '...', mark: true },
     ]);
     expect(excerptSegments('<mark>vmx_alloc_ipiv_pid_table()),</mark>')).toEqual([
       { text: 'vmx_alloc_ipiv_pid_table', mark: true },
       { text: '()),', mark: false },
     ]);
+  });
+
+  it('marks a function word only as part of a marked phrase, not on its own', () => {
+    const marked = (html: string) => excerptSegments(html).filter((s) => s.mark).map((s) => s.text);
+    // The synonym "not merged": Pagefind marks every "not" as well as the phrase.
+    expect(marked('<mark>Not</mark> <mark>merged</mark>. The patch does <mark>not</mark> apply')).toEqual(['Not', 'merged']);
+    expect(marked('was <mark>not</mark>, <mark>merged</mark> later')).toEqual(['merged']);
+    expect(excerptSegments('it is <mark>not</mark> active').map((s) => s.text)).toEqual(['it is not active']);
+    expect(marked('the <mark>ON</mark> bit')).toEqual(['ON']);
   });
 
   it('drops citation markers and any other tag', () => {

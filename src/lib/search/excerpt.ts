@@ -1,5 +1,6 @@
 // Pagefind excerpts are HTML: escaped text with <mark> around matched words. The UI renders them as
 // text nodes (never as HTML), so they are split here into plain segments.
+import { isStopWord } from './query.ts';
 
 export interface ExcerptSegment {
   text: string;
@@ -41,7 +42,30 @@ export function excerptSegments(html: string): ExcerptSegment[] {
       } else if (text) segments.push({ text, mark });
     }
   }
-  return segments;
+  return withoutLoneFunctionWords(segments);
+}
+
+/**
+ * A function word marked on its own is noise: Pagefind marks each word of a phrase wherever it occurs,
+ * so a search for "not merged" marked every "not". Such a word stays marked only next to another marked
+ * word (only spaces between), as part of the phrase. Unmarked neighbours are joined into one segment.
+ */
+function withoutLoneFunctionWords(segments: ExcerptSegment[]): ExcerptSegment[] {
+  const markedAt = (i: number, step: 1 | -1) => {
+    const next = segments[i + step];
+    if (next?.mark) return true;
+    return next !== undefined && /^\s+$/.test(next.text) && segments[i + 2 * step]?.mark === true;
+  };
+  const out: ExcerptSegment[] = [];
+  segments.forEach((s, i) => {
+    // Capitals name something: "ON" is the posted-interrupt bit, not the preposition.
+    const functionWord = isStopWord(s.text) && !/^[A-Z]{2,}$/.test(s.text);
+    const mark = s.mark && (!functionWord || markedAt(i, -1) || markedAt(i, 1));
+    const last = out[out.length - 1];
+    if (last && !mark && !last.mark) last.text += s.text;
+    else out.push({ text: s.text, mark });
+  });
+  return out;
 }
 
 /**

@@ -57,6 +57,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether `word` is a function word or filler, which names no topic (case and apostrophe style ignored). */
+export const isStopWord = (word: string) => STOP_WORDS.has(word.toLowerCase().replace(/’/g, "'"));
+
 // Exit-reason and MSR context: "exit reason 48", "MSR 0x80b".
 const EXIT_CONTEXT = new Set(['exit', 'exits', 'reason', 'exit_reason', 'vmexit']);
 const MSR_CONTEXT = new Set(['msr', 'rdmsr', 'wrmsr']);
@@ -136,7 +139,7 @@ export function parseQuery(raw: string): ParsedQuery {
       const w = g.word.replace(/['’-]+$/, '');
       // A lone Latin letter ("Y" in "enable_apicv is Y") names nothing, and the index would match it as
       // the start of every word that begins with it.
-      if (STOP_WORDS.has(w.toLowerCase().replace(/’/g, "'")) || /^[A-Za-z]$/.test(w)) {
+      if (isStopWord(w) || /^[A-Za-z]$/.test(w)) {
         dropped.push(w);
         words.push({ text: w, kind: 'word', key: wordKey(w), search: w.toLowerCase(), stop: true });
         continue;
