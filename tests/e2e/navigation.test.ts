@@ -76,8 +76,9 @@ describe('phone menu', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-menu-open'))).toBe(true);
-    // The borrowed controls are back in the header.
-    expect(await page.locator('.site-header [data-search-open]').isVisible()).toBe(true);
+    // The borrowed controls are back in the header (the dialog's close event, which returns them, is
+    // dispatched in a task after the dialog is hidden).
+    await expect.poll(() => page.locator('.site-header [data-search-open]').isVisible()).toBe(true);
     expect(errors).toEqual([]);
   });
 
