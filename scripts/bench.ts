@@ -120,21 +120,39 @@ if (!existsSync(lighthouse)) {
   // Scores move by several points between runs of the same page on these shared machines (TBT above
   // all), so each page is measured RUNS times and the median run by performance is reported.
   const RUNS = 3;
+  const MAX_FAILURES = 3;
   for (const url of ['/', articleWeights[0]![0], '/rfc/walkthrough/', '/glossary/']) {
     const out = join(tmpdir(), `vapic-lh-${url.replace(/\W+/g, '_')}.json`);
     const runs: { scores: Record<string, number>; metrics: Record<string, string> }[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      // Asynchronous on purpose: the server runs in this process and must answer while Lighthouse loads.
-      await run(process.execPath, [
-        lighthouse, `${lhBase}${url}`, '--quiet', '--output=json', `--output-path=${out}`,
-        '--only-categories=performance,accessibility,best-practices,seo',
-        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-      ], { env: { ...process.env, CHROME_PATH: FULL_CHROMIUM } });
+    const failures: string[] = [];
+    for (let i = 0; i < RUNS && failures.length < MAX_FAILURES; i++) {
+      try {
+        // Asynchronous on purpose: the server runs in this process and must answer while Lighthouse loads.
+        await run(process.execPath, [
+          lighthouse, `${lhBase}${url}`, '--quiet', '--output=json', `--output-path=${out}`,
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+        ], { env: { ...process.env, CHROME_PATH: FULL_CHROMIUM } });
+      } catch (error) {
+        // Lighthouse sometimes fails to record a load ("NO_NAVSTART ... Please run Lighthouse again"):
+        // that run is repeated, and the rest of the report is kept whatever happens.
+        const message = String((error as { stderr?: string }).stderr || (error as Error).message).trim().split('\n')[0]!;
+        failures.push(message);
+        console.log(`${''.padEnd(4)}${url}: Lighthouse run failed (${message})${failures.length < MAX_FAILURES ? '; running it again' : ''}`);
+        i--;
+        continue;
+      }
       const lhr = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
       runs.push({
         scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)])),
         metrics: Object.fromEntries(['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => [id, lhr.audits[id]?.displayValue ?? '?'])),
       });
+    }
+    if (runs.length < RUNS) {
+      results[url] = { failed: failures.join('; ') };
+      line(url, 'not measured', '100 each', false);
+      console.log(`${''.padEnd(4)}Lighthouse failed ${failures.length} times: ${failures.at(-1)}`);
+      continue;
     }
     runs.sort((x, y) => x.scores.performance! - y.scores.performance!);
     const { scores, metrics } = runs[Math.floor(RUNS / 2)]!;
