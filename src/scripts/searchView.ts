@@ -2,7 +2,7 @@
 // Topic › Page › Section and highlighted excerpts, filters (search page), empty state. Everything the
 // reader typed is shown as text (textContent), never as HTML.
 import type { ExactMatch } from '../lib/search/analyse.ts';
-import { excerptSegments, withHighlight } from '../lib/search/excerpt.ts';
+import { excerptSegments, fromFirstMark, withHighlight } from '../lib/search/excerpt.ts';
 import type { PastedOutputMatch } from '../lib/search/pastedOutput.ts';
 import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
@@ -44,9 +44,16 @@ const resultLink = (href: string, text: string, kind: 'card' | 'page' | 'section
   return a;
 };
 
-function excerptElement(html: string, className = 'search-excerpt'): HTMLElement {
-  const p = el('p', undefined, className);
-  for (const s of excerptSegments(html)) p.append(s.mark ? el('mark', s.text) : document.createTextNode(s.text));
+// Characters kept before an excerpt's first highlight: a page's excerpt has two lines, a section's one;
+// a phone's line holds about 40.
+const PAGE_CONTEXT_CHARS = 40;
+const SECTION_CONTEXT_CHARS = 12;
+
+function excerptElement(html: string, section = false): HTMLElement {
+  const p = el('p', undefined, section ? 'search-excerpt search-excerpt-section' : 'search-excerpt');
+  for (const s of fromFirstMark(excerptSegments(html), section ? SECTION_CONTEXT_CHARS : PAGE_CONTEXT_CHARS)) {
+    p.append(s.mark ? el('mark', s.text) : document.createTextNode(s.text));
+  }
   return p;
 }
 
@@ -128,7 +135,7 @@ function resultItem(data: RecordData, words: string[]): HTMLElement {
       const item = el('li');
       const link = resultLink(withHighlight(s.url, words, HIGHLIGHT_PARAM), '', 'section');
       link.append(el('span', `${titleText} › `, 'search-section-page'), el('span', s.title));
-      item.append(link, excerptElement(s.excerpt, 'search-excerpt search-excerpt-section'));
+      item.append(link, excerptElement(s.excerpt, true));
       ul.append(item);
     }
     li.append(ul);

@@ -216,6 +216,22 @@ describe('the search page', () => {
     expect(await ranked(query)).toEqual(before);
   });
 
+  it('on a phone each excerpt shows its first highlight inside its clamped lines', async () => {
+    const { page } = await site.open('/search/', { viewport: { width: 375, height: 740 } });
+    for (const query of ['kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200', 'why was the patch rejected']) {
+      await searchOnPage(page, query);
+      const hidden = await page.locator('[data-search-page] .search-excerpt:has(mark)').evaluateAll((ps) =>
+        ps.flatMap((p) => {
+          const box = p.getBoundingClientRect();
+          const first = p.querySelector('mark')!.getClientRects()[0]!;
+          // Visible: its first line box starts inside the paragraph's clamped box, left of its right edge.
+          return first.top < box.bottom - 2 && first.left < box.right - 8 ? [] : [p.textContent];
+        }),
+      );
+      expect(hidden, query).toEqual([]);
+    }
+  });
+
   it('glossary terms are search records of their own', async () => {
     expect(await ranked('requesting virtual interrupt')).toContain('/glossary/#rvi');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, escapeHtml, excerptSegments, withHighlight } from './excerpt.ts';
+import { decodeEntities, escapeHtml, excerptSegments, fromFirstMark, withHighlight } from './excerpt.ts';
 
 describe('excerptSegments', () => {
   it('splits marked words from text and decodes entities, so nothing is rendered as HTML', () => {
@@ -38,6 +38,18 @@ describe('excerptSegments', () => {
 
   it('drops citation markers and any other tag', () => {
     expect(excerptSegments('set by the CPU [1, §29.6]. See <b>this</b> [12]').map((s) => s.text).join('')).toBe('set by the CPU. See this');
+  });
+});
+
+describe('fromFirstMark', () => {
+  const text = (html: string, n: number) => fromFirstMark(excerptSegments(html), n).map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
+  it('keeps the whole words of a few characters before the first highlight, so a clamped excerpt shows what it was chosen for', () => {
+    expect(text('interrupt-window exit. AVIC. 9. <mark>APICV_INHIBIT_REASON_PIT_REINJ</mark>. The PIT', 12)).toBe('…AVIC. 9. [APICV_INHIBIT_REASON_PIT_REINJ]. The PIT');
+    // A long token that would not fit is dropped whole.
+    expect(text('running L2). interrupt_window_interception(). <mark>PIT_REINJ</mark>', 12)).toBe('…[PIT_REINJ]');
+    expect(text('a b c <mark>d</mark> e', 6)).toBe('a b c [d] e');
+    expect(text('<mark>d</mark> e f', 2)).toBe('[d] e f');
+    expect(text('no highlight at all here', 1)).toBe('no highlight at all here');
   });
 });
 

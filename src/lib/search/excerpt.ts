@@ -69,6 +69,23 @@ function withoutLoneFunctionWords(segments: ExcerptSegment[]): ExcerptSegment[] 
 }
 
 /**
+ * The excerpt from the whole words, at most `charsBefore` characters, that precede its first highlight,
+ * marked as cut ("…"). A clamped excerpt (two lines for a page, one for a section) showed the words
+ * before the highlight and clipped the highlight it was chosen for, on a phone above all; characters,
+ * not words, because identifiers ("interrupt_window_interception()") are long and never wrap.
+ */
+export function fromFirstMark(segments: ExcerptSegment[], charsBefore: number): ExcerptSegment[] {
+  const first = segments.findIndex((s) => s.mark);
+  if (first <= 0) return segments;
+  const before = segments.slice(0, first).map((s) => s.text).join('');
+  if (before.length <= charsBefore) return segments;
+  const words = before.split(/(?<=\s)(?=\S)/);
+  let kept = '';
+  for (let i = words.length - 1; i >= 0 && kept.length + words[i]!.length <= charsBefore; i--) kept = words[i]! + kept;
+  return [{ text: `…${kept}`, mark: false }, ...segments.slice(first)];
+}
+
+/**
  * A result link that highlights the query's words on the page it opens (read by Pagefind's highlight
  * script there): any highlight the index added is replaced, and the parameter goes before the #anchor.
  */
