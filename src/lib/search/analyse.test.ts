@@ -11,7 +11,7 @@ describe('queryConcepts', () => {
   it('groups a synonym phrase into one concept with its alternatives', () => {
     expect(concepts('interrupts lost in L2')).toEqual([
       { label: 'interrupts', forms: ['interrupts'] },
-      { label: 'lost', forms: ['lost'] },
+      { label: 'lost', forms: ['lost'], named: false },
       { label: 'L2', forms: ['l2'] },
     ]);
     expect(concepts('lost interrupt')).toEqual([{ label: 'lost interrupt', forms: ['lost interrupt', 'missed interrupt', 'dropped interrupt'] }]);
@@ -31,6 +31,14 @@ describe('queryConcepts', () => {
     const eoi = { term: 'EOI', expansion: 'End of interrupt, the write that retires it', aliases: [], url: '/glossary/#eoi', page: '/apic/', id: 'eoi' };
     const index = indexVocabulary({ ...VOCABULARY, terms: [eoi] });
     expect(queryConcepts(parseQuery('eoi'), index)).toEqual([{ label: 'eoi', forms: ['eoi'], whole: true }]);
+  });
+
+  it('marks a plain word, one the site names nothing with, but not a name, a capitalised word or an identifier', () => {
+    const named = (q: string) => Object.fromEntries(concepts(q).map((c) => [c.label, c.named !== false]));
+    // "interrupts" is in a glossary expansion and "vCPU" in a title; "breaks" in no name.
+    expect(named('interrupts vCPU breaks')).toEqual({ interrupts: true, vCPU: true, breaks: false });
+    // A capitalised word is a name ("Christopherson"); an identifier is never plain.
+    expect(named('Christopherson kvm_set_apicv_inhibit')).toEqual({ Christopherson: true, kvm_set_apicv_inhibit: true });
   });
 
   it('offers the other base of a constant', () => {

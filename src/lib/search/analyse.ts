@@ -14,6 +14,8 @@ export interface Concept {
    * ranked prefix results that are also in the quoted ones.
    */
   whole?: boolean;
+  /** False for a plain word: one the site names nothing with (VocabularyIndex.nameWords). */
+  named?: boolean;
 }
 
 const MAX_FORMS = 4;
@@ -43,6 +45,8 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
     i += 1;
     if (token.stop) continue;
     const concept: Concept = { label: token.text, forms: unique([token.search, ...(token.variants ?? [])]) };
+    // A capitalised word is a name ("Christopherson") whether or not the site names anything with it.
+    if (token.kind === 'word' && !index.nameWords.has(token.key) && !/^\p{Lu}/u.test(token.text)) concept.named = false;
     if (token.kind === 'acronym' || index.acronyms.has(token.key)) concept.whole = true;
     concepts.push(concept);
   }

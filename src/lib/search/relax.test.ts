@@ -62,7 +62,22 @@ describe('relaxedSearch', () => {
     // The outcome page says "not merged" and "NAKed", never "rejected".
     const r = await relaxed('why was the patch rejected');
     expect(r.ids[0]).toBe('outcome');
-    expect(r.runs.map((x) => x.query)).toContain('patch not merged');
+    // The whole query with "not merged" in place of "rejected" (words in the order of informativeness).
+    expect(r.runs.some((x) => x.query.includes('not merged') && x.query.split(' ').includes('patch'))).toBe(true);
+  });
+
+  it('counts a plain word for half its informativeness: rare on the site because it is incidental there', async () => {
+    const engine = fakeEngine({
+      incidental: 'Nothing here will break, and PIT is mentioned.',
+      answer: 'The PIT in reinject mode sets the inhibit.',
+      a: 'PIT.', b: 'reinject.', c: 'PIT and more.', d: 'break it.', e: 'Unrelated.', f: 'Unrelated too.',
+    });
+    const concept = (label: string, named?: false) => ({ label, forms: [label.toLowerCase()], ...(named === false ? { named } : {}) });
+    // "break" and "reinject" are each on two records; only "break" is a plain word.
+    const r = await relaxedSearch([concept('PIT'), concept('break', false), concept('reinject')], engine, { total: 8, enough: 1 });
+    expect(r.ids[0]).toBe('answer');
+    const plainAsNamed = await relaxedSearch([concept('PIT'), concept('break'), concept('reinject')], engine, { total: 8, enough: 1 });
+    expect(plainAsNamed.ids.slice(0, 2).sort()).toEqual(['answer', 'incidental']);
   });
 
   it('counts a run and its rewordings as one: a record with both spellings gains nothing over one with either', async () => {

@@ -55,6 +55,9 @@ export interface RelaxedResult {
 const MAX_SYNONYM_RUNS = 3;
 const SYNONYM_RUN_WEIGHT = 0.5;
 const EXPAND_BELOW = 15;
+// A plain word (a query word the site names nothing with: "break", "reach") is rare on the site because
+// it is incidental there, not because it is the subject; it counts for this share of its informativeness.
+const PLAIN_WORD_WEIGHT = 0.5;
 
 export interface Known {
   concept: Concept;
@@ -133,7 +136,7 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
       if (!forms.length) unknown.push(concept.label);
       else {
         const covered = new Set(forms.flatMap((f) => f.ids));
-        known.push({ concept, forms, covered, idf: Math.log(1 + total / covered.size) });
+        known.push({ concept, forms, covered, idf: Math.log(1 + total / covered.size) * (concept.named === false ? PLAIN_WORD_WEIGHT : 1) });
       }
     }),
   );

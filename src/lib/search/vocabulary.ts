@@ -3,7 +3,7 @@
 // name carries the id of its own index record), served as one small JSON file and used by the query
 // layer for exact matches, synonyms, acronyms and spelling suggestions.
 import type { Site } from '../site.ts';
-import { phraseKey } from './query.ts';
+import { phraseKey, wordKey } from './query.ts';
 
 export interface VocabularyTerm {
   term: string;
@@ -88,6 +88,12 @@ export interface VocabularyIndex {
   acronyms: Set<string>;
   /** Record ids of the pages whose excerpts come from excerpt windows. */
   windowedPages: Set<string>;
+  /**
+   * Keys of the words the site names things with: glossary terms, expansions and aliases, page titles
+   * and aliases, kernel symbols and their parts. A query word in none of them ("break", "reach") is a
+   * plain word, which counts for less in ranking however rare it is on the site.
+   */
+  nameWords: Set<string>;
 }
 
 export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
@@ -109,5 +115,11 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
     vocabulary.terms.flatMap((t) => [t.term, ...t.aliases]).filter((n) => /^[A-Za-z0-9]+$/.test(n) && /[A-Z].*[A-Z]/.test(n)).map((n) => n.toLowerCase()),
   );
   const windowedPages = new Set(vocabulary.pages.filter((p) => p.excerpts).map((p) => p.id));
-  return { vocabulary, synonymGroups, longestSynonym, acronyms, windowedPages };
+  const names = [
+    ...vocabulary.terms.flatMap((t) => [t.term, t.expansion, ...t.aliases]),
+    ...vocabulary.pages.flatMap((p) => [p.title, ...p.aliases]),
+    ...vocabulary.symbols.flatMap((name) => [name, ...name.split('_')]),
+  ];
+  const nameWords = new Set(names.flatMap((n) => n.split(/[^\p{L}\p{N}_]+/u)).filter(Boolean).map(wordKey));
+  return { vocabulary, synonymGroups, longestSynonym, acronyms, windowedPages, nameWords };
 }
