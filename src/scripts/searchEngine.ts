@@ -103,13 +103,15 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   const { pagefind, vocabulary } = await loadEngine();
   const found = new RunResults<PagefindResult>();
   const hasFilters = Object.values(filters).some(Boolean);
+  const positions = new Map<string, Map<string, readonly number[]>>();
   const search = async (q: string) => {
     const run = found.start();
     const results = (await pagefind.search(q, hasFilters ? { filters } : {}))?.results ?? [];
     found.add(run, results);
+    positions.set(q, new Map(results.map((r) => [r.id, r.words])));
     return results.map((r) => r.id);
   };
-  const outcome = await searchSite(query, { engine: { search }, vocabulary, recognizePastedOutput });
+  const outcome = await searchSite(query, { engine: { search, positions: (q, id) => positions.get(q)?.get(id) }, vocabulary, recognizePastedOutput });
   // Excerpts depend on the words matched, so record data is kept for this search's results only.
   const dataCache = new Map<string, Promise<RecordData>>();
   const data = (id: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryConcepts } from './analyse.ts';
 import { parseQuery } from './query.ts';
-import { occurringCombinations, relaxedSearch } from './relax.ts';
+import { occurringCombinations, relaxedSearch, withinWords } from './relax.ts';
 import { CORPUS, fakeEngine, VOCABULARY_INDEX } from './testFixtures.ts';
 
 const total = Object.keys(CORPUS).length;
@@ -64,6 +64,29 @@ describe('relaxedSearch', () => {
     expect(r.ids[0]).toBe('outcome');
     // The whole query with "not merged" in place of "rejected" (words in the order of informativeness).
     expect(r.runs.some((x) => x.query.includes('not merged') && x.query.split(' ').includes('patch'))).toBe(true);
+  });
+
+  it('ranks a record where two concepts stand together above one that has them far apart', async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `filler${i}`).join(' ');
+    const engine = fakeEngine({
+      apart: `The doorbell rings. ${filler} Later the guest writes its EOI.`,
+      together: `The doorbell for EOI is rung once. ${filler} The guest.`,
+      other: 'Unrelated text.', more: 'Other words.',
+    });
+    const concept = (label: string) => ({ label, forms: [label.toLowerCase()] });
+    const r = await relaxedSearch([concept('doorbell'), concept('EOI')], engine, { total: 4, enough: 1 });
+    expect(r.ids.slice(0, 2)).toEqual(['together', 'apart']);
+    // Without positions the two tie on every other count and the index's order decides.
+    const blind = await relaxedSearch([concept('doorbell'), concept('EOI')], { search: engine.search }, { total: 4, enough: 1 });
+    expect(blind.ids.slice(0, 2).sort()).toEqual(['apart', 'together']);
+  });
+
+  it('finds two positions within a window in sorted lists, never one position with itself', () => {
+    expect(withinWords([1, 40], [9], 8)).toBe(true);
+    expect(withinWords([1, 40], [10, 60], 8)).toBe(false);
+    expect(withinWords([5], [5], 8)).toBe(false);
+    expect(withinWords([5, 100], [5, 104], 8)).toBe(true);
+    expect(withinWords([], [1], 8)).toBe(false);
   });
 
   it('counts a plain word for half its informativeness: rare on the site because it is incidental there', async () => {

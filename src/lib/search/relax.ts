@@ -3,13 +3,16 @@
 // exactly which records contain it; its synonyms too when what was typed is rare), then the whole
 // query, with synonyms in place of what was typed, and (when that finds few records) the combinations
 // of its concepts that records have together, most informative first. Records are ranked by how much
-// of the query's informativeness they cover, then by reciprocal-rank fusion of the runs: pages with more
-// of the meaningful words come first, and the list is never empty while any concept occurs on the site.
+// of the query's informativeness they cover, then by reciprocal-rank fusion of the runs and by how close
+// together two of the concepts stand in them: pages with more of the meaningful words come first, and
+// the list is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
 export interface SearchEngine {
   search(query: string): Promise<string[]>;
+  /** Positions of the words `query` matched in record `id`, if known. */
+  positions?(query: string, id: string): readonly number[] | undefined;
 }
 
 export interface RelaxOptions {
@@ -58,6 +61,10 @@ const EXPAND_BELOW = 15;
 // A plain word (a query word the site names nothing with: "break", "reach") is rare on the site because
 // it is incidental there, not because it is the subject; it counts for this share of its informativeness.
 const PLAIN_WORD_WEIGHT = 0.5;
+// Proximity (see the score): concepts at most this many words apart, and the most it adds to a score
+// whose coverage part is at most 1 and whose fusion part at most 0.5.
+const PROXIMITY_WINDOW = 8;
+const PROXIMITY_WEIGHT = 0.3;
 
 export interface Known {
   concept: Concept;
@@ -96,6 +103,16 @@ export function occurringCombinations(known: readonly Known[]): Known[][] {
   return [...combinations.values()]
     .sort((a, b) => idf(b.members) - idf(a.members) || b.records - a.records || a.members.join(' ').localeCompare(b.members.join(' ')))
     .map((c) => c.members.map((i) => known[i]!));
+}
+
+/** Whether some position of `a` and some other position of `b` (both sorted) are at most `window` apart. */
+export function withinWords(a: readonly number[], b: readonly number[], window: number): boolean {
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j]! < x - window) j++;
+    for (let k = j; k < b.length && b[k]! <= x + window; k++) if (b[k] !== x) return true;
+  }
+  return false;
 }
 
 export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, options: RelaxOptions): Promise<RelaxedResult> {
@@ -199,8 +216,24 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const rrf = new Map<string, number>();
   for (const group of best.values()) for (const [id, value] of group) rrf.set(id, (rrf.get(id) ?? 0) + value);
   const maxRrf = Math.max(...rrf.values());
-  const score = (id: string) => coverage.get(id)! + (0.5 * (rrf.get(id) ?? 0)) / maxRrf;
-  const ids = [...coverage.keys()].sort((a, b) => score(b) - score(a));
+  // Proximity: two of the query's concepts within a few words of each other in a record are likely
+  // said of each other there, not each in passing; the closest such pair adds its share of the query's
+  // informativeness, scaled. Positions come from each concept's own runs (typed form, its synonyms).
+  const positionsOf = (c: Known, id: string) =>
+    c.forms.flatMap((f) => [...(engine.positions?.(f.form, id) ?? []), ...(engine.positions?.(`"${f.form}"`, id) ?? [])]).sort((a, b) => a - b);
+  const proximity = (id: string) => {
+    const have = known.filter((c) => c.covered.has(id)).map((c) => ({ c, at: positionsOf(c, id) })).filter((x) => x.at.length);
+    let best = 0;
+    for (let i = 0; i < have.length; i++)
+      for (let j = i + 1; j < have.length; j++) {
+        const share = (have[i]!.c.idf + have[j]!.c.idf) / totalIdf;
+        if (share > best && withinWords(have[i]!.at, have[j]!.at, PROXIMITY_WINDOW)) best = share;
+      }
+    return best;
+  };
+  // Scored once per record, not per comparison of the sort.
+  const scores = new Map([...coverage.keys()].map((id) => [id, coverage.get(id)! + (0.5 * (rrf.get(id) ?? 0)) / maxRrf + PROXIMITY_WEIGHT * proximity(id)]));
+  const ids = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!);
   const top = ids[0]!;
   const relaxedAway = known.filter((c) => !c.covered.has(top)).map((c) => c.concept.label).sort((a, b) => order(a) - order(b));
   return { ids, runs, unknown, relaxedAway };

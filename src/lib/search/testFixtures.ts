@@ -34,21 +34,29 @@ export const CORPUS: Record<string, string> = {
 
 const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).flatMap((w) => (w.includes('_') ? [w, ...w.split('_')] : [w]));
 
-/** Records the fake index was asked for, in order. */
+/**
+ * A fake index over `corpus` that ranks like Pagefind closely enough for the query layer's tests: every
+ * term must occur (by prefix; whole words when quoted), more occurrences rank higher, and it says where
+ * the matched words are. Records the queries it was asked, in order.
+ */
 export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] } {
   const docs = Object.entries(corpus).map(([id, text]) => ({ id, words: words(text).map(wordKey) }));
   const vocabulary = new Set(docs.flatMap((d) => d.words));
   const queries: string[] = [];
+  const parse = (query: string) => {
+    // A quoted query matches whole words only.
+    const exact = query.startsWith('"');
+    const matches = (w: string, t: string) => (exact ? w === t : w.startsWith(t));
+    const terms = words(query.replace(/"/g, ''))
+      .map(wordKey)
+      .filter((t) => [...vocabulary].some((v) => matches(v, t)));
+    return { exact, matches, terms };
+  };
   return {
     queries,
     async search(query: string) {
       queries.push(query);
-      // A quoted query matches whole words only.
-      const exact = query.startsWith('"');
-      const matches = (w: string, t: string) => (exact ? w === t : w.startsWith(t));
-      const terms = words(query.replace(/"/g, ''))
-        .map(wordKey)
-        .filter((t) => [...vocabulary].some((v) => matches(v, t)));
+      const { exact, matches, terms } = parse(query);
       if (!terms.length) return [];
       const score = (d: (typeof docs)[number]) => terms.reduce((n, t) => n + d.words.filter((w) => matches(w, t)).length, 0);
       // A quoted phrase of several words matches them in that order, as Pagefind does.
@@ -56,6 +64,11 @@ export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] 
       const found = docs.filter((d) => terms.every((t) => d.words.some((w) => matches(w, t))) && (!exact || terms.length < 2 || inOrder(d)));
       // Like Pagefind, a quoted query comes back unranked.
       return (exact ? found : found.sort((a, b) => score(b) - score(a))).map((d) => d.id);
+    },
+    positions(query: string, id: string) {
+      const doc = docs.find((d) => d.id === id);
+      const { matches, terms } = parse(query);
+      return doc?.words.flatMap((w, i) => (terms.some((t) => matches(w, t)) ? [i] : []));
     },
   };
 }
