@@ -122,8 +122,8 @@ const spanFrom = (start: number, to: number) => ({ start, length: Math.max(0, Ma
 
 /**
  * Where a result's excerpts are: the page's excerpt (from its title and summary, or else its
- * introduction, when they have a match; else the densest run of matches), and one per section holding matches (up to `maxSections`, in page order;
- * a section ends where the next heading starts).
+ * introduction, when they have a match; else the densest run of matches), and one per section holding
+ * matches (up to `maxSections`, in page order; a section ends where the next heading starts).
  */
 export function excerptSpans(index: ExcerptIndex, positions: readonly number[], maxSections: number): { page: ExcerptSpan; sections: SectionSpan[] } {
   const matches = [...new Set(positions)].filter((p) => p >= 0 && p < index.words).sort((a, b) => a - b);

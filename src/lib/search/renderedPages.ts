@@ -1,8 +1,8 @@
 // What happens to each page Astro renders (src/middleware.ts): it is rewritten once, as
 // src/lib/pageRewrites.ts says, before Astro writes or serves it, and in a build the rewritten page also
-// goes to the sink the search index integration registers (searchIndex.ts; the dev server has none). Both sides meet through one global
-// slot, because the middleware runs inside Astro's prerender bundle, a separate copy of the modules from
-// the one the integration loaded.
+// goes to the sink the search index integration registers (searchIndex.ts; the dev server has none).
+// Both sides meet through one global slot, because the middleware runs inside Astro's prerender bundle,
+// a separate copy of the modules from the one the integration loaded.
 import { rewritePage } from '../pageRewrites.ts';
 
 export type RenderedPageSink = (url: string, html: string) => void;
