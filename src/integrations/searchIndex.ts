@@ -3,9 +3,10 @@
 // Pages reach it as Astro renders them (src/middleware.ts hands each one to the sink registered here), so
 // Pagefind reads them while the next ones render, on another core: every page with a body, as a cleaned
 // copy (no citation markers, spaced table cells) with its filters and weighted meta (pageIndexFields).
-// When the last page is rendered, the worker adds one record per glossary term and kernel symbol
-// (src/lib/search/records.ts) and writes the bundle while the other integrations' passes run. The
-// glossary and symbol index pages themselves are left out: their entries are records of their own.
+// One record per glossary term and kernel symbol (src/lib/search/records.ts) is added when the build
+// starts; when the last page is rendered, the worker writes the bundle while the other integrations'
+// passes run. The glossary and symbol index pages themselves are left out: their entries are records of
+// their own.
 // Pagefind numbers records in the order they finish, so the records are then renumbered in a fixed
 // order, pages by path and then the term and symbol records (pagefindPageOrder.ts): two builds of one
 // tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
@@ -13,6 +14,7 @@
 // (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -52,8 +54,8 @@ interface PageIndexer {
   /** The pages sent to the index, in the order they were rendered. */
   indexed: string[];
   /**
-   * Adds the term and symbol records, has Pagefind write its bundle to `outputPath` and ends the worker.
-   * Started when the last page is rendered, it runs while the other integrations' passes do.
+   * Has Pagefind write its bundle to `outputPath` and ends the worker. Started when the last page is
+   * rendered, it runs while the other integrations' passes do.
    */
   finish(outputPath: string): Promise<IndexedBundle>;
 }
@@ -82,6 +84,8 @@ function startPageIndexer(): PageIndexer {
       }),
       failed,
     ]);
+  const records = searchRecords(site, graph);
+  worker.postMessage({ kind: 'records', records } satisfies IndexerMessage);
   const rendered = new Set<string>();
   const indexed: string[] = [];
   setRenderedPageSink((url, html) => {
@@ -96,8 +100,7 @@ function startPageIndexer(): PageIndexer {
     indexed,
     async finish(outputPath) {
       setRenderedPageSink(undefined);
-      const records = searchRecords(site, graph);
-      worker.postMessage({ kind: 'finish', records, outputPath } satisfies IndexerMessage);
+      worker.postMessage({ kind: 'finish', outputPath } satisfies IndexerMessage);
       // Both answers are listened for before either can arrive.
       const written = answer('written');
       const recompressed = answer('recompressed').then((m) => m.saved).finally(() => worker.terminate());
@@ -133,20 +136,24 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
     if (!id) throw new Error(`search index: no fragment for the record ${url}`);
     return id;
   });
+  // The excerpt windows (about a thousand small files at 2,000 pages) are written on libuv's threads
+  // while this thread re-cuts the word index.
+  const { windowed, written: windowsWritten } = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   const chunks = recutWordIndex(join(dist, 'pagefind'), order);
-  const windowed = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   mkdirSync(join(dist, 'search'), { recursive: true });
   writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds, windowed)));
+  await windowsWritten;
   const saved = await result.recompressed;
   return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
 
 /**
  * Writes the excerpt index and windows of every page of `pageIds` with at least MIN_WINDOWED_WORDS words
- * (src/lib/search/excerptWindows.ts); returns the ids of those pages.
+ * (src/lib/search/excerptWindows.ts): returns the ids of those pages, and the writes, which settle later.
  */
-function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragments: readonly RecordFragment[]): Set<string> {
+function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragments: readonly RecordFragment[]): { windowed: Set<string>; written: Promise<unknown> } {
   const windowed = new Set<string>();
+  const files: [string, string][] = [];
   const dir = join(dist, ...EXCERPTS_PATH.split('/'));
   for (const fragment of fragments) {
     if (!pageIds.has(fragment.id)) continue;
@@ -154,10 +161,10 @@ function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragmen
     if (index.words < MIN_WINDOWED_WORDS) continue;
     windowed.add(fragment.id);
     mkdirSync(join(dir, fragment.id), { recursive: true });
-    writeFileSync(join(dir, `${fragment.id}.json`), JSON.stringify(index));
-    windows.forEach((words, n) => writeFileSync(join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))));
+    files.push([join(dir, `${fragment.id}.json`), JSON.stringify(index)]);
+    windows.forEach((words, n) => files.push([join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))]));
   }
-  return windowed;
+  return { windowed, written: Promise.all(files.map(([path, text]) => writeFile(path, text))) };
 }
 
 /**
