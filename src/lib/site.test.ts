@@ -92,6 +92,11 @@ describe('bad content fails with file and line', () => {
     expect(errorsOf(dir)[0]).toMatch(/^glossary\/xyz\.yaml:5: unknown anchor "#nowhere"/);
   });
 
+  it("rejects a symbol's explaining page that does not exist, naming the line", () => {
+    const dir = fixtureWith({ 'symbols/do_thing.yaml': (t) => `${t}page: apic/nowhere\n` });
+    expect(errorsOf(dir)).toEqual(['symbols/do_thing.yaml:5: unknown page "apic/nowhere"']);
+  });
+
   it('rejects a duplicate symbol', () => {
     const dir = fixtureWith({ 'symbols/do_thing_again.yaml': { copyOf: 'symbols/do_thing.yaml' } });
     expect(errorsOf(dir)).toEqual(['symbols/do_thing_again.yaml:1: symbol "do_thing" is already defined in symbols/do_thing.yaml']);

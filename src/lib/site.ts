@@ -95,6 +95,9 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     else brokenSources.add(id);
   }
 
+  // A `page:` (of a term or a symbol) names a page and heading that exist once every page is loaded.
+  const pageReferences: { file: string; page: string; line: number | undefined }[] = [];
+
   for (const abs of walk(join(root, 'symbols'), '.yaml')) {
     const file = rel(abs);
     const { data, errors: e, lineOf } = parseYamlWith(symbolSchema, readFileSync(abs, 'utf8'), file);
@@ -103,6 +106,7 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
     const other = site.symbols.get(data.name);
     if (other) errors.push(new ContentError(file, lineOf(['name']), `symbol "${data.name}" is already defined in ${other.file}`));
     else site.symbols.set(data.name, { file, url: `/symbols/#${data.name}`, data });
+    if (data.page) pageReferences.push({ file, page: data.page, line: lineOf(['page']) });
   }
 
   for (const abs of walk(join(root, 'docs'), '.mdx')) {
@@ -163,10 +167,13 @@ export function loadSite(root: string, cwd = process.cwd()): { site: Site; error
         errors.push(new ContentError(file, lineOf(path), `term "${key}" is already defined in ${other.file}`));
       } else site.termKeys.set(key.toLowerCase(), term);
     }
-    const target = parseWikiLink(data.page);
+    pageReferences.push({ file, page: data.page, line: lineOf(['page']) });
+  }
+  for (const { file, page, line } of pageReferences) {
+    const target = parseWikiLink(page);
     const resolved = typeof target === 'string' || target.kind !== 'page' ? null : resolveWikiLink(site, target, null);
     if (!resolved || !resolved.ok) {
-      errors.push(new ContentError(file, lineOf(['page']), resolved && !resolved.ok ? resolved.message : `"page" must be a page id such as apicv/posted-interrupts#anchor`));
+      errors.push(new ContentError(file, line, resolved && !resolved.ok ? resolved.message : `"page" must be a page id such as apicv/posted-interrupts#anchor`));
     }
   }
 

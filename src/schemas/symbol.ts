@@ -10,6 +10,11 @@ export const symbolSchema = z.strictObject({
   file: z.string().regex(/^[a-z0-9_./-]+\.[ch]$/, 'a kernel path ending in .c or .h'),
   summary: z.string().min(10).max(240),
   /**
+   * The page that explains the symbol, as a glossary term's `page`: a page id, optionally with #anchor.
+   * Without it, the symbol's search card names the page that names the symbol most.
+   */
+  page: z.string().min(1).optional(),
+  /**
    * Exact kernel versions in which `npm run verify:symbols` found the definition at `file`: an upstream
    * tag (`v6.12`) or a stable/distribution release (`6.12.118`), as the tree's Makefile says.
    */

@@ -36,6 +36,18 @@ describe('search records', () => {
     expect(symbol.meta.page_url).toBe('/apicv/');
     expect(symbol.meta.page_url).not.toBe(searchRecords(site, buildLinkGraph(site)).find((r) => r.meta.record === RECORD_KIND.symbol)!.meta.page_url);
   });
+
+  it("names the symbol's own page: when it has one, with its anchor, whichever page names it most", () => {
+    const dir = fixtureWith({
+      'docs/apicv/index.mdx': (t) => `${t}\nSee [[sym:do_thing]]: \`do_thing()\` runs first, then \`do_thing\` again.\n`,
+      'symbols/do_thing.yaml': (t) => `${t}page: apic#overview\n`,
+    });
+    const { site: changed, errors } = loadSite(dir);
+    expect(errors).toEqual([]);
+    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    expect(symbol.meta).toMatchObject({ page_url: '/apic/#overview', page_title: changed.pages.get('apic')!.data.title });
+    expect(symbol.filters.topic).toEqual(['Local APIC']);
+  });
 });
 
 describe('htmlForIndex', () => {

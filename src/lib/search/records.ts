@@ -26,15 +26,24 @@ const pageFilters = (page: Page) => ({
 });
 
 /**
- * The page that discusses a symbol most, for the card's "explained in": of the pages that cross-link it,
- * the one that names it most, by cross-link or in inline code (`kvm_faultin_pfn()`). Cross-links alone
- * tie often (most pages link a symbol once), and a table row that links it would then win by its id.
+ * The page a symbol's card says it is "explained in", with the URL to link: the symbol's own `page:`
+ * when it names one (a page id, optionally with #anchor; checked when the content loads), else of the
+ * pages that cross-link it, the one that names it most, by cross-link or in inline code
+ * (`kvm_faultin_pfn()`). Cross-links alone tie often (most pages link a symbol once), and a table row
+ * that links it would then win by its id.
  */
-export function explainingPage(site: Site, graph: LinkGraph, name: string): Page | undefined {
+export function explainingPage(site: Site, graph: LinkGraph, name: string): { page: Page; url: string } | undefined {
+  const own = site.symbols.get(name)?.data.page;
+  if (own) {
+    const [pageId, anchor] = own.split('#') as [string, string | undefined];
+    const page = site.pages.get(pageId)!;
+    return { page, url: anchor ? `${page.url}#${anchor}` : page.url };
+  }
   const users = (graph.symbolUsage.get(name) ?? []).map((id) => site.pages.get(id)!);
   const count = (p: Page) =>
     p.resolved.filter((l) => l.kind === 'sym' && l.name === name).length + p.inlineCode.filter((c) => c === name || c === `${name}()`).length;
-  return users.sort((a, b) => count(b) - count(a) || a.id.localeCompare(b.id))[0];
+  const page = users.sort((a, b) => count(b) - count(a) || a.id.localeCompare(b.id))[0];
+  return page && { page, url: page.url };
 }
 
 export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
@@ -62,7 +71,7 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
   }
   for (const symbol of site.symbols.values()) {
     const { data } = symbol;
-    const page = explainingPage(site, graph, data.name);
+    const explained = explainingPage(site, graph, data.name);
     records.push({
       url: symbol.url,
       content: `${data.name}: ${data.kind} in ${data.file}. ${data.summary}`,
@@ -74,9 +83,9 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
         file: data.file,
         summary: data.summary,
         ...(data.proposedBy ? { proposed_by: data.proposedBy } : { elixir: elixirIdentUrl('v6.12', data.name) }),
-        ...(page ? { page_title: page.data.title, page_url: page.url, topic: TOPIC_LABELS[page.data.topic] } : {}),
+        ...(explained ? { page_title: explained.page.data.title, page_url: explained.url, topic: TOPIC_LABELS[explained.page.data.topic] } : {}),
       },
-      filters: { ...(page ? pageFilters(page) : {}), kind: [RECORD_KIND.symbol] },
+      filters: { ...(explained ? pageFilters(explained.page) : {}), kind: [RECORD_KIND.symbol] },
     });
   }
   return records;
