@@ -33,6 +33,17 @@ describe('queryConcepts', () => {
     expect(queryConcepts(parseQuery('eoi'), index)).toEqual([{ label: 'eoi', forms: ['eoi'], whole: true }]);
   });
 
+  it("searches a glossary acronym that is also a function word (the ON bit) by the term's other names", () => {
+    const on = { term: 'ON', expansion: 'Outstanding notification', aliases: ['PID.ON'], url: '/glossary/#on', page: '/apicv/', id: 'on' };
+    const index = indexVocabulary({ ...VOCABULARY, terms: [on] });
+    const of = (q: string) => queryConcepts(parseQuery(q), index);
+    expect(of('is the ON bit set')[0]).toEqual({ label: 'ON', forms: ['outstanding notification', 'pid.on'] });
+    expect(of('is the ON bit set').map((c) => c.label)).toEqual(['ON', 'bit', 'set']);
+    // In lower case, or in a query typed all in capitals, it is the function word.
+    expect(of('is the bit on').map((c) => c.label)).toEqual(['bit']);
+    expect(of('IS THE ON BIT SET').map((c) => c.label)).toEqual(['BIT', 'SET']);
+  });
+
   it('marks a plain word, one the site names nothing with, but not a name, a capitalised word or an identifier', () => {
     const named = (q: string) => Object.fromEntries(concepts(q).map((c) => [c.label, c.named !== false]));
     // "interrupts" is in a glossary expansion and "vCPU" in a title; "breaks" in no name.

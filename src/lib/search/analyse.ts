@@ -1,6 +1,6 @@
 // From a parsed query to what search runs: the query's concepts (each with the spellings and synonyms
 // that may stand for it) and the exact matches that become answer cards.
-import { phraseKey, type ParsedQuery } from './query.ts';
+import { phraseKey, type ParsedQuery, type QueryToken } from './query.ts';
 import { symbolUrl, type VocabularyIndex } from './vocabulary.ts';
 
 export interface Concept {
@@ -24,17 +24,24 @@ const MAX_FORMS = 4;
 export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Concept[] {
   const concepts: Concept[] = parsed.tokens.filter((t) => t.kind === 'phrase').map((t) => ({ label: t.text, forms: [t.search] }));
   const seq = parsed.sequence;
+  // A glossary acronym that is also a function word ("the ON bit"), typed in capitals in a query that is
+  // not all capitals, names the term. The index cannot tell it from the function word, so only the
+  // term's other names are searched for it.
+  const shouting = parsed.text === parsed.text.toUpperCase();
+  const acronymStop = (t: QueryToken) => !!t.stop && !shouting && t.text.length > 1 && t.text === t.text.toUpperCase() && index.acronyms.has(t.text.toLowerCase());
   for (let i = 0; i < seq.length; ) {
     let matched = 0;
     for (let n = Math.min(index.longestSynonym, seq.length - i); n >= 1 && !matched; n--) {
       const span = seq.slice(i, i + n);
-      if (span.every((t) => t.stop) || span.some((t) => t.kind === 'phrase')) continue;
+      if (span.every((t) => t.stop && !acronymStop(t)) || span.some((t) => t.kind === 'phrase')) continue;
       const key = span.map((t) => t.key).join(' ');
       const groups = index.synonymGroups.get(key);
       if (!groups) continue;
       const typed = span.map((t) => t.search).join(' ');
       const others = groups.flat().filter((p) => phraseKey(p) !== key);
-      concepts.push({ label: span.map((t) => t.text).join(' '), forms: unique([typed, ...others.map((p) => p.toLowerCase())]).slice(0, MAX_FORMS) });
+      const forms = n === 1 && acronymStop(span[0]!) ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
+      if (!forms.length) continue;
+      concepts.push({ label: span.map((t) => t.text).join(' '), forms: unique(forms).slice(0, MAX_FORMS) });
       matched = n;
     }
     if (matched) {
