@@ -62,6 +62,15 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('searches a plural acronym as its singular, keeping what was typed', () => {
+    expect(parseQuery('vCPUs IPIs APICs HYPERV').tokens.map((t) => [t.text, t.search, t.key])).toEqual([
+      ['vCPUs', 'vCPU', 'vcpu'],
+      ['IPIs', 'IPI', 'ipi'],
+      ['APICs', 'APIC', 'apic'],
+      ['HYPERV', 'HYPERV', 'hyperv'],
+    ]);
+  });
+
   it('gives plurals and verb forms the same key', () => {
     expect(phraseKey('interrupts delivered')).toBe(phraseKey('interrupt delivering'));
     expect(phraseKey('Posted interrupts')).toBe(phraseKey('posted interrupt'));

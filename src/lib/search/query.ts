@@ -144,7 +144,12 @@ export function parseQuery(raw: string): ParsedQuery {
         words.push({ text: w, kind: 'word', key: wordKey(w), search: w.toLowerCase(), stop: true });
         continue;
       }
-      if (isAcronymShape(w)) words.push({ text: w, kind: 'acronym', key: w.toLowerCase(), search: w });
+      if (isAcronymShape(w)) {
+        // A plural acronym ("vCPUs", "IPIs") stands for its singular; matching an acronym as a whole word
+        // takes its plural too (relax.ts). The index keeps "vcpus" apart from "vcpu".
+        const singular = /[A-Z0-9]s$/.test(w) && isAcronymShape(w.slice(0, -1)) ? w.slice(0, -1) : w;
+        words.push({ text: w, kind: 'acronym', key: singular.toLowerCase(), search: singular });
+      }
       else words.push({ text: w, kind: 'word', key: wordKey(w), search: w.toLowerCase() });
     }
   }

@@ -164,8 +164,8 @@ describe('relaxedSearch', () => {
   it('bounds the number of index queries for a long question', async () => {
     const engine = fakeEngine();
     await relaxedSearch(queryConcepts(parseQuery('interrupt L1 vCPU running notification PIR hypervisor guests APIC page writes directly step'), VOCABULARY_INDEX), engine, { total, maxRuns: 10 });
-    // Each concept alone (twice for an acronym: prefix and whole word), then at most maxRuns more.
-    const perConceptCounts = 13 * 2;
+    // Each concept alone (three times for an acronym: prefix, whole word and its plural), then at most maxRuns more.
+    const perConceptCounts = 13 * 3;
     expect(engine.queries.length).toBeLessThanOrEqual(perConceptCounts + 10);
   });
 });
@@ -175,6 +175,14 @@ describe('acronyms', () => {
     const corpus = { a: 'RVI once.', b: 'RVI RVI RVI is here, RVI.', c: 'rvicious rvicious rvicious words.' };
     const r = await relaxedSearch([{ label: 'RVI', forms: ['RVI'], whole: true }], fakeEngine(corpus), { total: 3 });
     expect(r.ids).toEqual(['b', 'a']);
+  });
+
+  it('take the plural as the word ("vCPUs" for "vCPU"), which the index may keep apart', async () => {
+    // An index whose stemmer leaves "vcpus" alone: the prefix search finds both records, the whole word one.
+    const lists: Record<string, string[]> = { vCPU: ['singular', 'plural', 'vcpu_id'], '"vCPU"': ['singular'], '"vCPUs"': ['plural'] };
+    const engine = { search: async (q: string) => lists[q] ?? [] };
+    const r = await relaxedSearch([{ label: 'vCPUs', forms: ['vCPU'], whole: true }], engine, { total: 3 });
+    expect(r.ids).toEqual(['singular', 'plural']);
   });
 
   it('fall back to prefix matches when no whole word exists', async () => {

@@ -132,8 +132,11 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
       const idsOf = async (form: string) => {
         const ids = await search(form);
         if (!concept.whole) return ids;
-        // Whole words only, in the index's ranking; the prefix matches when no whole word exists.
-        const whole = new Set(await search(`"${form}"`));
+        // Whole words only, in the index's ranking; the prefix matches when no whole word exists. A word's
+        // plural counts as the word ("vCPUs" for "vCPU"): the index's English stemmer keeps some plurals
+        // ("vcpus") apart from the word.
+        const plural = /\s/.test(form) ? [] : await search(`"${form}s"`);
+        const whole = new Set([...(await search(`"${form}"`)), ...plural]);
         return whole.size ? ids.filter((id) => whole.has(id)) : ids;
       };
       const typed = { form: concept.forms[0]!, ids: await idsOf(concept.forms[0]!) };
