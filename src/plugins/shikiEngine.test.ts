@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 // forgiving mode where a grammar pattern the engine cannot compile is skipped without an error. This test
 // makes that loud: every code block in content/ (and the patches, shown as C) must come out token for
 // token as the Oniguruma engine, Shiki's reference, tokenizes it.
-const FENCE = /^```(\w+)[^\n]*\n([\s\S]*?)^```$/gm;
+// A fenced block, indented or not (a list item's), with its closing fence at the same indentation.
+const FENCE = /^( *)```(\w+)[^\n]*\n([\s\S]*?)^\1```[ \t]*$/gm;
+const OPENING = /^ *```\w/gm;
 const THEMES = ['github-light', 'github-dark'] as const;
 
 function codeBlocks(): Map<string, string[]> {
@@ -19,7 +21,13 @@ function codeBlocks(): Map<string, string[]> {
   const add = (lang: string, code: string) => blocks.set(lang, [...(blocks.get(lang) ?? []), code]);
   for (const entry of readdirSync('content', { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
-    if (entry.name.endsWith('.mdx')) for (const m of readFileSync(path, 'utf8').matchAll(FENCE)) add(m[1]!, m[2]!);
+    if (entry.name.endsWith('.mdx')) {
+      const text = readFileSync(path, 'utf8');
+      const found = [...text.matchAll(FENCE)];
+      // Every opening fence must have been read as a block, or a block would go untested.
+      expect(found.length, `code blocks read in ${path}`).toBe(text.match(OPENING)?.length ?? 0);
+      for (const [, indent, lang, code] of found) add(lang!, code!.replace(new RegExp(`^${indent}`, 'gm'), ''));
+    }
     // Patch.astro shows each hunk as a diff highlighted as C.
     if (path.startsWith(join('content', 'patches')) && entry.name.endsWith('.patch')) add('c', readFileSync(path, 'utf8'));
   }
