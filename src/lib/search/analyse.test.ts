@@ -39,9 +39,13 @@ describe('queryConcepts', () => {
     const of = (q: string) => queryConcepts(parseQuery(q), index);
     expect(of('is the ON bit set')[0]).toEqual({ label: 'ON', forms: ['outstanding notification', 'pid.on'] });
     expect(of('is the ON bit set').map((c) => c.label)).toEqual(['ON', 'bit', 'set']);
-    // In lower case, or in a query typed all in capitals, it is the function word.
+    // Alone it is the acronym too; in lower case, or in a query of several words all in capitals, it is the function word.
+    expect(of('ON')[0]).toEqual({ label: 'ON', forms: ['outstanding notification', 'pid.on'] });
     expect(of('is the bit on').map((c) => c.label)).toEqual(['bit']);
     expect(of('IS THE ON BIT SET').map((c) => c.label)).toEqual(['BIT', 'SET']);
+    // A look-up naming it gets the term's answer card.
+    expect(exactMatches(parseQuery('what is the ON bit'), index).map((m) => `${m.kind}:${m.name}`)).toEqual(['term:ON']);
+    expect(exactMatches(parseQuery('what is the bit on'), index)).toEqual([]);
   });
 
   it('marks a plain word, one the site names nothing with, but not a name, a capitalised word or an identifier', () => {

@@ -20,15 +20,24 @@ export interface Concept {
 
 const MAX_FORMS = 4;
 
+/**
+ * Function words of the query that name a glossary acronym ("the ON bit"): typed in capitals, in a query
+ * that is not several words all in capitals.
+ */
+function acronymStops(parsed: ParsedQuery, index: VocabularyIndex): QueryToken[] {
+  const shouting = (parsed.text.match(/\p{L}+/gu) ?? []).length > 1 && parsed.text === parsed.text.toUpperCase();
+  if (shouting) return [];
+  return parsed.sequence.filter((t) => t.stop && t.text.length > 1 && t.text === t.text.toUpperCase() && index.acronyms.has(t.text.toLowerCase()));
+}
+
 /** The concepts of a query: synonym phrases grouped ("not merged" is one concept), stop words dropped. */
 export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Concept[] {
   const concepts: Concept[] = parsed.tokens.filter((t) => t.kind === 'phrase').map((t) => ({ label: t.text, forms: [t.search] }));
   const seq = parsed.sequence;
-  // A glossary acronym that is also a function word ("the ON bit"), typed in capitals in a query that is
-  // not all capitals, names the term. The index cannot tell it from the function word, so only the
-  // term's other names are searched for it.
-  const shouting = parsed.text === parsed.text.toUpperCase();
-  const acronymStop = (t: QueryToken) => !!t.stop && !shouting && t.text.length > 1 && t.text === t.text.toUpperCase() && index.acronyms.has(t.text.toLowerCase());
+  // The index cannot tell such an acronym ("the ON bit") from the function word, so only the term's
+  // other names are searched for it.
+  const named = new Set(acronymStops(parsed, index));
+  const acronymStop = (t: QueryToken) => named.has(t);
   for (let i = 0; i < seq.length; ) {
     let matched = 0;
     for (let n = Math.min(index.longestSynonym, seq.length - i); n >= 1 && !matched; n--) {
@@ -85,7 +94,8 @@ const MAX_SUFFIX_SYMBOLS = 3;
  */
 export function exactMatches(parsed: ParsedQuery, index: VocabularyIndex): ExactMatch[] {
   const { terms, symbols, pages } = index.vocabulary;
-  const meaningful = parsed.tokens;
+  // A function word that names a glossary acronym ("the ON bit") is as meaningful as any acronym here.
+  const meaningful = [...parsed.tokens, ...acronymStops(parsed, index)];
   if (!meaningful.length) return [];
   const wholeKeys = new Set([phraseKey(meaningful.map((t) => t.text).join(' ')), phraseKey(parsed.text)]);
   const isWhole = (name: string) => wholeKeys.has(phraseKey(name));

@@ -3,6 +3,7 @@ import type { PastedOutputMatch } from './pastedOutput.ts';
 import { resultSummary, searchNotice, searchSite } from './searchSite.ts';
 import { suggestions } from './suggest.ts';
 import { fakeEngine, VOCABULARY, VOCABULARY_INDEX } from './testFixtures.ts';
+import { indexVocabulary } from './vocabulary.ts';
 
 const PASTE: PastedOutputMatch = {
   label: 'Tracepoint kvm_apicv_inhibit_changed: set reason 9',
@@ -36,6 +37,12 @@ describe('searchSite', () => {
     expect(searchNotice(await searchSite(`posted ${'x'.repeat(2000)}`, deps()))).toMatch(/^Only the first \d+ characters/);
     expect(searchNotice(await searchSite('posted qwertyuiop', deps()))).toBe('Not found on the site: “qwertyuiop”.');
     expect(searchNotice(await searchSite('🙂', deps()))).toMatch(/only question words/);
+    // A function word that names a glossary acronym ("ON") is what the reader is looking for.
+    const on = { term: 'ON', expansion: 'Outstanding notification', aliases: [], url: '/glossary/#on', page: '/apicv/', id: 'on' };
+    const withOn = { ...deps(), engine: fakeEngine({ pi: 'The outstanding notification bit.' }), vocabulary: indexVocabulary({ ...VOCABULARY, terms: [on] }) };
+    const named = await searchSite('ON', withOn);
+    expect(named.answers.map((a) => a.name)).toEqual(['ON']);
+    expect(searchNotice(named)).toBeNull();
   });
 
   it('announces counts in words', () => {

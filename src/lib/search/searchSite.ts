@@ -54,7 +54,8 @@ export function searchNotice(outcome: SiteSearchOutcome): string | null {
   const parts: string[] = [];
   if (parsed.truncated) parts.push(`Only the first ${parsed.text.length} characters of your query were used.`);
   if (!parsed.text) return parts.join(' ') || null;
-  if (!parsed.tokens.length && !outcome.pasted.length) {
+  // Nothing meaningful: no word to search, nothing recognised, and no function word that names an acronym ("ON").
+  if (!parsed.tokens.length && !outcome.pasted.length && !outcome.answers.length && !ids.length) {
     parts.push('Your query has only question words and common words. Add what you are looking for: a term (RVI), a kernel symbol (kvm_set_apicv_inhibit) or a symptom (interrupt lost in L2).');
     return parts.join(' ');
   }
