@@ -5,6 +5,7 @@
 import { elixirIdentUrl } from '../elixir.ts';
 import type { LinkGraph } from '../linkGraph.ts';
 import { pageSearchAliases, type SearchAcronyms } from '../searchMeta.ts';
+import { explainedIn } from '../explainedIn.ts';
 import type { Page, Site } from '../site.ts';
 import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
 import { escapeHtml } from './excerpt.ts';
@@ -34,11 +35,7 @@ const pageFilters = (page: Page) => ({
  */
 export function explainingPage(site: Site, graph: LinkGraph, name: string): { page: Page; url: string } | undefined {
   const own = site.symbols.get(name)?.data.page;
-  if (own) {
-    const [pageId, anchor] = own.split('#') as [string, string | undefined];
-    const page = site.pages.get(pageId)!;
-    return { page, url: anchor ? `${page.url}#${anchor}` : page.url };
-  }
+  if (own) return explainedIn(site, own);
   const users = (graph.symbolUsage.get(name) ?? []).map((id) => site.pages.get(id)!);
   const count = (p: Page) =>
     p.resolved.filter((l) => l.kind === 'sym' && l.name === name).length + p.inlineCode.filter((c) => c === name || c === `${name}()`).length;
@@ -50,8 +47,7 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const term of site.terms.values()) {
     const { data } = term;
-    const [pageId, anchor] = data.page.split('#') as [string, string | undefined];
-    const page = site.pages.get(pageId)!;
+    const { page, url: pageUrl } = explainedIn(site, data.page);
     records.push({
       url: term.url,
       content: [`${data.term}: ${data.expansion}.`, data.definition, data.aliases.length ? `Also called ${data.aliases.join(', ')}.` : ''].filter(Boolean).join(' '),
@@ -63,7 +59,7 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
         definition: data.definition,
         aliases: data.aliases.join(', '),
         page_title: page.data.title,
-        page_url: anchor ? `${page.url}#${anchor}` : page.url,
+        page_url: pageUrl,
         topic: TOPIC_LABELS[page.data.topic],
       },
       filters: { ...pageFilters(page), kind: [RECORD_KIND.term] },
