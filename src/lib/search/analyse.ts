@@ -36,19 +36,18 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
   const seq = parsed.sequence;
   // The index cannot tell such an acronym ("the ON bit") from the function word, so only the term's
   // other names are searched for it.
-  const named = new Set(acronymStops(parsed, index));
-  const acronymStop = (t: QueryToken) => named.has(t);
+  const acronymStop = new Set(acronymStops(parsed, index));
   for (let i = 0; i < seq.length; ) {
     let matched = 0;
     for (let n = Math.min(index.longestSynonym, seq.length - i); n >= 1 && !matched; n--) {
       const span = seq.slice(i, i + n);
-      if (span.every((t) => t.stop && !acronymStop(t)) || span.some((t) => t.kind === 'phrase')) continue;
+      if (span.every((t) => t.stop && !acronymStop.has(t)) || span.some((t) => t.kind === 'phrase')) continue;
       const key = span.map((t) => t.key).join(' ');
       const groups = index.synonymGroups.get(key);
       if (!groups) continue;
       const typed = span.map((t) => t.search).join(' ');
       const others = groups.flat().filter((p) => phraseKey(p) !== key);
-      const forms = n === 1 && acronymStop(span[0]!) ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
+      const forms = n === 1 && acronymStop.has(span[0]!) ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
       if (!forms.length) continue;
       concepts.push({ label: span.map((t) => t.text).join(' '), forms: unique(forms).slice(0, MAX_FORMS) });
       matched = n;
