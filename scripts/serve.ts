@@ -1,11 +1,13 @@
 // Serves a built site like a static host: dir/ -> dir/index.html, unknown paths -> 404.html, the
 // headers from dir/_headers (the file deploys ship, so tests and Lighthouse see production headers),
-// and gzip for text when the client accepts it.
+// a file's precompressed Brotli copy (file.br, src/integrations/brotliSiblings.ts) when the client
+// accepts Brotli, and otherwise text compressed as it is sent: Brotli at quality 6 (ngx_brotli's default
+// for on-the-fly compression) or gzip, whichever the client accepts.
 //   node scripts/serve.ts <dir> <port>
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -14,6 +16,20 @@ const TYPES: Record<string, string> = {
 };
 // Pagefind's index files are gzipped already; images and fonts do not shrink.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.wasm', '.txt']);
+
+/**
+ * The content codings an Accept-Encoding header accepts (lower case; a coding with q=0 is refused).
+ * "*" is not expanded: browsers name the codings they support.
+ */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const item of String(header ?? '').split(',')) {
+    const [coding = '', ...params] = item.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
+  }
+  return accepted;
+}
 
 export interface HeaderRule {
   pattern: RegExp;
@@ -45,7 +61,7 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
 }
 
 export interface ServeOptions {
-  /** Called once per response with the body bytes sent (after gzip): the bench counts bytes on the wire with it. */
+  /** Called once per response with the body bytes sent (after compression): the bench counts bytes on the wire with it. */
   onBody?: (path: string, bytes: number) => void;
 }
 
@@ -73,10 +89,14 @@ export function serveStatic(dir: string, port: number, options: ServeOptions = {
       file = join(root, '404.html');
     }
     const headers: Record<string, string> = { ...headersFor(rules, path), 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (COMPRESSIBLE.has(extname(file))) headers.Vary = 'Accept-Encoding';
-    if (gzip) headers['Content-Encoding'] = 'gzip';
-    const raw = createReadStream(file);
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    const precompressed = existsSync(`${file}.br`);
+    const compressible = COMPRESSIBLE.has(extname(file));
+    const encoding = accepted.has('br') && (precompressed || compressible) ? 'br' : compressible && accepted.has('gzip') ? 'gzip' : undefined;
+    if (compressible || precompressed) headers.Vary = 'Accept-Encoding';
+    if (encoding) headers['Content-Encoding'] = encoding;
+    const sent = encoding === 'br' && precompressed ? `${file}.br` : file;
+    const raw = createReadStream(sent);
     // Headers go out once the file is open: a file that cannot be read (no 404.html, or deleted by a
     // rebuild since the check above) gets a plain answer instead of taking the server down.
     raw.on('open', () => res.writeHead(status, headers));
@@ -84,7 +104,10 @@ export function serveStatic(dir: string, port: number, options: ServeOptions = {
       if (!res.headersSent) res.writeHead(error.code === 'ENOENT' ? 404 : 500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`Cannot read ${path}${status === 404 ? ' (not found, and no 404.html)' : ''}: ${error.code ?? error.message}\n`);
     });
-    const body = gzip ? raw.pipe(createGzip()) : raw;
+    const body: NodeJS.ReadableStream =
+      sent !== file || !encoding
+        ? raw
+        : raw.pipe(encoding === 'br' ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }) : createGzip());
     if (options.onBody) {
       let bytes = 0;
       body.on('data', (chunk: Buffer) => (bytes += chunk.length));

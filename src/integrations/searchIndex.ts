@@ -11,7 +11,8 @@
 // order, pages by path and then the term and symbol records (pagefindPageOrder.ts): two builds of one
 // tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
 // long pages get excerpt windows (excerptWindows.ts). Last, the search vocabulary
-// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built.
+// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built,
+// and Brotli copies of the files every first search loads (brotliSiblings.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -29,6 +30,7 @@ import { pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { setRenderedPageSink } from '../lib/search/renderedPages.ts';
 import type { IndexerMessage, IndexerResult } from './searchIndexWorker.ts';
 import { buildVocabulary } from '../lib/search/vocabulary.ts';
+import { writeBrotliSibling } from './brotliSiblings.ts';
 
 // The glossary and the symbol index are not indexed as pages: each of their entries is a record of its own.
 const SKIPPED = new Set(['/glossary/', '/symbols/']);
@@ -141,10 +143,14 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   const { windowed, written: windowsWritten } = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
   const chunks = recutWordIndex(join(dist, 'pagefind'), order);
   mkdirSync(join(dist, 'search'), { recursive: true });
-  writeFileSync(join(dist, 'search', 'vocabulary.json'), JSON.stringify(buildVocabulary(site, recordIds, windowed)));
-  await windowsWritten;
+  const vocabularyPath = join(dist, 'search', 'vocabulary.json');
+  const vocabulary = Buffer.from(JSON.stringify(buildVocabulary(site, recordIds, windowed)));
+  writeFileSync(vocabularyPath, vocabulary);
+  // The other files every first search loads get their Brotli copies too (the engine's in the worker).
+  const script = join(dist, 'pagefind', 'pagefind.js');
+  await Promise.all([windowsWritten, writeBrotliSibling(vocabularyPath, vocabulary), writeBrotliSibling(script, readFileSync(script)), writeBrotliSibling(chunks.metaPath, chunks.meta)]);
   const saved = await result.recompressed;
-  return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
+  return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks.count} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
 
 /**
@@ -186,9 +192,10 @@ const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256
 
 /**
  * Replaces the bundle's index chunks, filters and metadata with re-cut ones, the records numbered in
- * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count.
+ * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count and the new
+ * metadata (its path, and its content before gzip).
  */
-function recutWordIndex(bundle: string, order: readonly string[]): number {
+function recutWordIndex(bundle: string, order: readonly string[]): { count: number; metaPath: string; meta: Uint8Array } {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
@@ -216,9 +223,10 @@ function recutWordIndex(bundle: string, order: readonly string[]): number {
   for (const [name, bytes] of filters) writeFileSync(join(bundle, 'filter', `${name}.pf_filter`), gzipSync(bytes, { level: 9 }));
   rmSync(metaPath);
   language.hash = fileHash(meta, 10);
-  writeFileSync(join(bundle, `pagefind.${language.hash}.pf_meta`), gzipSync(meta, { level: 9 }));
+  const newMetaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
+  writeFileSync(newMetaPath, gzipSync(meta, { level: 9 }));
   writeFileSync(entryPath, JSON.stringify(entry));
-  return chunks.size;
+  return { count: chunks.size, metaPath: newMetaPath, meta };
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { gzip } from '@gfx/zopfli';
 import { close, createIndex } from 'pagefind';
 import { htmlForIndex, type PageIndexFields, type SearchRecord } from '../lib/search/records.ts';
+import { brotliMax, writeBrotliSibling } from './brotliSiblings.ts';
 
 export type IndexerMessage =
   | { kind: 'records'; records: SearchRecord[] }
@@ -77,6 +78,7 @@ const zopfli = (data: Uint8Array) =>
 interface Recompressed {
   data: Buffer;
   gzip: Uint8Array;
+  brotli: Uint8Array;
 }
 
 /**
@@ -91,24 +93,28 @@ async function precompressEngine(): Promise<Recompressed | undefined> {
   await probe.deleteIndex();
   if (!engine) return undefined;
   const data = gunzipSync(engine.content);
-  return { data, gzip: await zopfli(data) };
+  const [gzip, brotli] = await Promise.all([zopfli(data), brotliMax(data)]);
+  return { data, gzip, brotli };
 }
 
 /**
  * Every first search loads the engine's WebAssembly (wasm.<language>.pagefind, gzip that pagefind.js
  * inflates itself), 58 KiB as Pagefind writes it. Zopfli writes the same data as a gzip stream 2.8 KiB
- * smaller; `ahead` is the English engine already recompressed (precompressEngine). Returns the bytes saved.
+ * smaller; `ahead` is the English engine already recompressed (precompressEngine). Each also gets its
+ * Brotli copy (brotliSiblings.ts). Returns the bytes the gzip files saved.
  */
 async function recompressEngine(paths: readonly string[], ahead: Recompressed | undefined): Promise<number> {
   let saved = 0;
   for (const path of paths) {
     const before = readFileSync(path);
     const data = gunzipSync(before);
-    const after = ahead?.data.equals(data) ? ahead.gzip : await zopfli(data);
+    const same = ahead?.data.equals(data) ? ahead : undefined;
+    const after = same?.gzip ?? (await zopfli(data));
     if (after.length < before.length) {
       writeFileSync(path, after);
       saved += before.length - after.length;
     }
+    await writeBrotliSibling(path, data, same?.brotli);
   }
   return saved;
 }

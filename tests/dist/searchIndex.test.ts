@@ -4,7 +4,7 @@
 // the excerpt windows of long pages (src/lib/search/excerptWindows.ts) against the fragments they cut.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chunksForTerm, compareWords, decodePagefindData, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
@@ -67,6 +67,30 @@ describe('excerpt windows', () => {
       const windows = readdirSync(join(dir, page.id)).length;
       const words = Array.from({ length: windows }, (_, n) => decodeWindow(JSON.parse(readFileSync(join(dir, page.id, `${n}.json`), 'utf8')) as string)).flat();
       expect([index.url, index.words, words.join(' ')], page.url).toEqual([page.url, words.length, (fragment!.data.content as string).split(/[^\S\uFEFF]+/).join(' ')]);
+    }
+  });
+});
+
+describe('Brotli copies (src/integrations/brotliSiblings.ts)', () => {
+  // What a browser holds once it has decoded the response: Pagefind's gzip data files inflated, any
+  // other file as it is.
+  const decoded = (path: string) => {
+    const bytes = readFileSync(path);
+    return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  };
+  const copies = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.br'));
+
+  it('every file a first search loads before its index chunks has one', () => {
+    const first = ['pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', `pagefind/pagefind.${entry.languages.en.hash}.pf_meta`, 'search/vocabulary.json'];
+    expect(copies.map((f) => f.split('\\').join('/')).sort()).toEqual(first.map((f) => `${f}.br`).sort());
+  });
+
+  it('each holds exactly what its file holds, as the engine reads it after the browser decodes it', () => {
+    for (const copy of copies) {
+      const path = join(DIST, copy);
+      const data = brotliDecompressSync(readFileSync(path));
+      expect(data.equals(decoded(path.slice(0, -3))), copy).toBe(true);
+      if (copy.startsWith('pagefind') && !copy.endsWith('.js.br')) expect(data.subarray(0, 12).toString(), copy).toBe('pagefind_dcd');
     }
   });
 });
