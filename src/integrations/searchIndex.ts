@@ -148,7 +148,8 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   writeFileSync(vocabularyPath, vocabulary);
   // The other files every first search loads get their Brotli copies too (the engine's in the worker).
   const script = join(dist, 'pagefind', 'pagefind.js');
-  await Promise.all([windowsWritten, writeBrotliSibling(vocabularyPath, vocabulary), writeBrotliSibling(script, readFileSync(script)), writeBrotliSibling(chunks.metaPath, chunks.meta)]);
+  const everySearch: [string, Uint8Array][] = [[vocabularyPath, vocabulary], [script, readFileSync(script)], ...chunks.everySearch];
+  await Promise.all([windowsWritten, ...everySearch.map(([path, data]) => writeBrotliSibling(path, data))]);
   const saved = await result.recompressed;
   return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks.count} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
@@ -192,10 +193,10 @@ const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256
 
 /**
  * Replaces the bundle's index chunks, filters and metadata with re-cut ones, the records numbered in
- * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count and the new
- * metadata (its path, and its content before gzip).
+ * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count and the files
+ * every search loads, the metadata and the filters (each path with its content before gzip).
  */
-function recutWordIndex(bundle: string, order: readonly string[]): { count: number; metaPath: string; meta: Uint8Array } {
+function recutWordIndex(bundle: string, order: readonly string[]): { count: number; everySearch: [string, Uint8Array][] } {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
@@ -220,13 +221,15 @@ function recutWordIndex(bundle: string, order: readonly string[]): { count: numb
   const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters } });
   for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
   for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
-  for (const [name, bytes] of filters) writeFileSync(join(bundle, 'filter', `${name}.pf_filter`), gzipSync(bytes, { level: 9 }));
+  const everySearch: [string, Uint8Array][] = [...filters].map(([name, bytes]) => [join(bundle, 'filter', `${name}.pf_filter`), bytes]);
+  for (const [path, bytes] of everySearch) writeFileSync(path, gzipSync(bytes, { level: 9 }));
   rmSync(metaPath);
   language.hash = fileHash(meta, 10);
   const newMetaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
   writeFileSync(newMetaPath, gzipSync(meta, { level: 9 }));
   writeFileSync(entryPath, JSON.stringify(entry));
-  return { count: chunks.size, metaPath: newMetaPath, meta };
+  everySearch.push([newMetaPath, meta]);
+  return { count: chunks.size, everySearch };
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -81,7 +81,9 @@ describe('Brotli copies (src/integrations/brotliSiblings.ts)', () => {
   const copies = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.br'));
 
   it('every file a first search loads before its index chunks has one', () => {
-    const first = ['pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', `pagefind/pagefind.${entry.languages.en.hash}.pf_meta`, 'search/vocabulary.json'];
+    const filters = readdirSync(join(bundle, 'filter')).filter((f) => f.endsWith('.pf_filter')).map((f) => `pagefind/filter/${f}`);
+    expect(filters.length).toBeGreaterThan(0);
+    const first = ['pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', `pagefind/pagefind.${entry.languages.en.hash}.pf_meta`, 'search/vocabulary.json', ...filters];
     expect(copies.map((f) => f.split('\\').join('/')).sort()).toEqual(first.map((f) => `${f}.br`).sort());
   });
 
