@@ -29,9 +29,10 @@ interface PagefindResult {
   words: number[];
   data(): Promise<RecordData>;
 }
-interface Pagefind {
+export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
+  preload(q: string, o?: { filters?: Filters }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 export type Filters = Partial<Record<'topic' | 'vendor' | 'kind', string>>;
@@ -55,6 +56,24 @@ export function loadEngine() {
   })();
   loaded.catch(() => (loaded = null));
   return loaded;
+}
+
+/**
+ * Runs a Pagefind search whose results do not depend on earlier searches. The engine matches a term by
+ * prefix among every word it has loaded, and the identifiers that extend a word with "_" have index
+ * chunks of their own (liftIdentifierGroups in src/lib/search/pagefindIndexChunks.ts): "kvm" would
+ * match "kvm_set_apicv_inhibit" only once some search had loaded that chunk. So the chunk each term's
+ * identifiers would be in ("kvm_" for "kvm") is loaded first; for a term without such a chunk that is
+ * the chunk the term loads anyway. A quoted (exact) search matches whole words only and needs none.
+ * Terms are taken as typed, which holds for the words these chunks follow, acronyms whose index form
+ * is themselves ("kvm", "avic", "vmx").
+ */
+export async function searchPagefind(pagefind: Pagefind, q: string, options: { filters?: Filters }) {
+  if (!/^\s*".+"\s*$/.test(q)) {
+    const identifierChunks = q.trim().split(/\s+/).filter(Boolean).map((term) => `${term}_`);
+    if (identifierChunks.length) await pagefind.preload(identifierChunks.join(' '), options);
+  }
+  return pagefind.search(q, options);
 }
 
 export interface SearchResults extends SiteSearchOutcome {
@@ -106,7 +125,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   const positions = new Map<string, Map<string, readonly number[]>>();
   const search = async (q: string) => {
     const run = found.start();
-    const results = (await pagefind.search(q, hasFilters ? { filters } : {}))?.results ?? [];
+    const results = (await searchPagefind(pagefind, q, hasFilters ? { filters } : {}))?.results ?? [];
     found.add(run, results);
     positions.set(q, new Map(results.map((r) => [r.id, r.words])));
     return results.map((r) => r.id);
@@ -130,7 +149,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     const { id } = match;
     if (!id) {
       // A kernel symbol: its name ranks its own record among the first few.
-      const named = await pagefind.search(match.name, options);
+      const named = await searchPagefind(pagefind, match.name, options);
       for (const r of (named?.results ?? []).slice(0, SYMBOL_DEPTH)) {
         found.addIfAbsent(r);
         const d = await data(r.id);
@@ -143,7 +162,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     // "vmcs02" for "VMCS"); the record is known by its id, so only its own data is fetched.
     for (const query of [match.name, `"${match.name}"`]) {
       if (found.has(id)) break;
-      const hit = (await pagefind.search(query, options))?.results.find((r) => r.id === id);
+      const hit = (await searchPagefind(pagefind, query, options))?.results.find((r) => r.id === id);
       if (hit) found.addIfAbsent(hit);
     }
     return found.has(id) ? data(id) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, liftIdentifierGroups, liftedRange, rangesAround, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
 
 // A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
 const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
@@ -75,6 +75,35 @@ describe('chunkRanges as the engine reads them (first chunk whose range holds th
     expect(compareWords('a\u{1F600}', 'a\uFFFD')).toBeGreaterThan(0); // UTF-16 order says the opposite
     expect(compareWords('apic', 'apicv')).toBeLessThan(0);
     expect(compareWords('apic', 'apic')).toBe(0);
+  });
+});
+
+describe('liftIdentifierGroups', () => {
+  // "kvm" with many identifiers after it ("kvm2" sorts before them); "pi" with one, too small to lift.
+  const words = [word('kvm', 3), word('kvm2'), word('kvm_lapic_reg_writ', 2, 30), word('kvm_set', 2, 30), word('kvmclock'), word('kvms'), word('pi'), word('pi_desc'), word('pic')];
+
+  it('lifts the identifiers that extend a word with "_" when they are many, behind an empty word', () => {
+    const { rest, lifted } = liftIdentifierGroups([...words].reverse(), 100);
+    expect(lifted.map((g) => g.map((w) => w[0]))).toEqual([['kvm_', 'kvm_lapic_reg_writ', 'kvm_set']]);
+    expect(lifted[0]![0]![1]).toEqual([]);
+    expect(rest.map((w) => w[0])).toEqual(['kvm', 'kvm2', 'kvmclock', 'kvms', 'pi', 'pi_desc', 'pic']);
+    expect(liftIdentifierGroups(words, 1000).lifted).toEqual([]);
+  });
+
+  it('as the engine reads the list, a term from "kvm_" on loads the lifted chunk only, and "kvm" its family without it', () => {
+    const { rest, lifted } = liftIdentifierGroups(words, 100);
+    const packed = chunkWords(rest, 1);
+    const holes = lifted.map(liftedRange);
+    const all = [...packed, ...lifted];
+    const list: ChunkRange[] = [...chunkRanges(packed).map((range) => rangesAround(range, holes)), ...holes.map((hole) => [hole])].flatMap((rs, i) => rs.map(([from, to]): ChunkRange => [from, to, `c${i}`]));
+    const wordsIn = (term: string) => {
+      const ids = chunksForTerm(list, term);
+      expect(ids, term).toHaveLength(1);
+      return all[Number(ids[0]!.slice(1))]!.map((w) => w[0]);
+    };
+    for (const term of ['kvm_', 'kvm_s', 'kvm_set', 'kvm_zzz']) expect(wordsIn(term), term).toEqual(['kvm_', 'kvm_lapic_reg_writ', 'kvm_set']);
+    for (const term of ['kvm', 'kvm2', 'kvm^', 'kvma', 'kvms']) expect(wordsIn(term), term).toEqual(['kvm', 'kvm2', 'kvmclock', 'kvms']);
+    expect(wordsIn('pi_d')).toContain('pi_desc');
   });
 });
 

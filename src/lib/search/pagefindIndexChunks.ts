@@ -5,10 +5,11 @@
 //
 // Only the grouping changes (and the record numbers, when the build gives an order: pagefindPageOrder.ts):
 // every word keeps its postings, and the metadata's chunk list is rewritten to match. Pagefind's engine
-// picks, for each query term, the first chunk whose range [from, to] holds the term, then matches words
-// by prefix inside the chunks it loaded. So:
+// loads, for each query term, the chunks whose range [from, to] in the list holds the term, then
+// matches words by prefix among all the words it has loaded. So:
 //   - ranges are contiguous and disjoint (chunkRanges), so any term, even a partial word between two
-//     indexed words, falls in exactly one chunk, the one that holds its prefix matches;
+//     indexed words, falls in exactly one chunk, the one that holds its prefix matches (the engine loads
+//     every chunk whose range holds a term: with empty lower bounds it fetched every chunk after it);
 //   - a cut never separates words that share their first PREFIX_FAMILY characters, nor a word from its
 //     extensions, so a term of at least that length finds all its prefix matches in one chunk;
 //   - when a term matches no word by prefix, the engine falls back to the longest word it has loaded
@@ -16,7 +17,15 @@
 //     "re" once a search had loaded the chunk with "re" (typing "re" on the way does), and nothing
 //     before: results depended on what was searched earlier. Each family of words sharing their first
 //     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withEmptyPrefixWords), in
-//     the family's chunk, so such a term falls back on it, always, and finds nothing.
+//     the family's chunk, so such a term falls back on it, always, and finds nothing;
+//   - one exception to keeping a word with its extensions: the kernel identifiers that extend a word
+//     with "_" ("kvm_set_apicv_inhibit" after "kvm") are lifted into a chunk of their own when they are
+//     many (liftIdentifierGroups), with the range ["kvm_", "kvm_" + the last character]; the family's
+//     chunk is listed twice, for the ranges on either side of it (rangesAround), so a term loads one
+//     chunk: from "kvm_" on the lifted one, "kvm" itself the family without them. A pasted trace line,
+//     which searches identifiers, then loads 5 KiB of "kvm_" words instead of the 11 KiB family. The
+//     term "kvm" would match the identifiers only once their chunk is loaded, so the query layer loads
+//     it first (searchPagefind in src/scripts/searchEngine.ts): results do not depend on earlier searches.
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
@@ -30,6 +39,8 @@ export const PAGEFIND_FORMAT_VERSION = '1.6.0';
 export const CHUNK_UNITS = 1000;
 /** Words sharing this many leading characters stay in one chunk. */
 export const PREFIX_FAMILY = 3;
+/** Identifiers extending a word with "_" are lifted into a chunk of their own from this many units on. */
+export const LIFT_UNITS = CHUNK_UNITS / 4;
 
 /** A word with its postings, kept as decoded: [word, pages: [page, locations, ...][], ...]. */
 export type PackedWord = [string, [number, number[], ...unknown[]][], ...unknown[]];
@@ -128,6 +139,76 @@ export function withEmptyPrefixWords(words: readonly PackedWord[], prefixFamily 
 }
 
 /**
+ * Splits sorted `words` into the identifier groups to lift and the rest: for a word W, the words that
+ * start with W + "_" ("kvm_set" for "kvm") when together they are at least `liftUnits`. Each group is
+ * returned with W + "_" as its first word, on no page (unless it is a word already), so a term in its
+ * range that matches nothing falls back on it and finds nothing, whatever else is loaded.
+ */
+export function liftIdentifierGroups(words: readonly PackedWord[], liftUnits = LIFT_UNITS): { rest: PackedWord[]; lifted: PackedWord[][] } {
+  const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
+  /** The first word that sorts at or after `s`. */
+  const lowerBound = (s: string) => {
+    let [lo, hi] = [0, sorted.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareWords(sorted[mid]![0], s) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // The words with a prefix are a block of sorted order, though not always right after the word itself
+  // ("kvm2" sorts between "kvm" and "kvm_set"). Shorter prefixes first, so "kvm_apic_" stays in "kvm_".
+  const prefixes = sorted.map((w) => `${w[0]}_`).sort((a, b) => [...a].length - [...b].length || compareWords(a, b));
+  const blocks = new Map<number, { end: number; prefix: string }>();
+  const taken: [number, number][] = [];
+  for (const prefix of prefixes) {
+    const start = lowerBound(prefix);
+    if (start >= sorted.length || !sorted[start]![0].startsWith(prefix) || taken.some(([from, to]) => start >= from && start < to)) continue;
+    let end = start;
+    let size = 0;
+    for (; end < sorted.length && sorted[end]![0].startsWith(prefix); end++) size += units(sorted[end]!);
+    if (size < liftUnits) continue;
+    blocks.set(start, { end, prefix });
+    taken.push([start, end]);
+  }
+  const rest: PackedWord[] = [];
+  const lifted: PackedWord[][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const block = blocks.get(i);
+    if (!block) {
+      rest.push(sorted[i]!);
+      continue;
+    }
+    const group = sorted.slice(i, block.end);
+    lifted.push(group[0]![0] === block.prefix ? group : [[block.prefix, [], []], ...group]);
+    i = block.end - 1;
+  }
+  return { rest, lifted };
+}
+
+/** The range of a lifted identifier group, inside its word's chunk's: every term from "kvm_" on. */
+export const liftedRange = (group: readonly PackedWord[]): [string, string] => [group[0]![0], `${group[0]![0]}${LAST_CHARACTER}`];
+
+/**
+ * A chunk's range with the lifted ranges inside it left out: the parts on either side of each, which the
+ * metadata lists for the same chunk. Below "kvm_" ends at "kvm^" and the last character ("^" sorts just
+ * before "_"); above it starts just after the lifted range's end.
+ */
+export function rangesAround([from, to]: [string, string], holes: readonly [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  let start = from;
+  for (const [holeFrom, holeTo] of [...holes].sort((a, b) => compareWords(a[0], b[0]))) {
+    if (compareWords(holeFrom, start) <= 0 || compareWords(holeTo, to) >= 0) continue;
+    const chars = [...holeFrom];
+    const before = String.fromCodePoint(chars.at(-1)!.codePointAt(0)! - 1);
+    out.push([start, `${chars.slice(0, -1).join('')}${before}${LAST_CHARACTER}`]);
+    start = `${holeTo}\u0000`;
+  }
+  out.push([start, to]);
+  return out;
+}
+
+/**
  * Each chunk's [from, to], contiguous and disjoint, so that any term falls in the one chunk that can hold
  * words it is a prefix of. `to` is short: the last word cut just past where it parts from the next
  * chunk's first word, then the last Unicode character. Any term up to that bound sorts before the next
@@ -207,18 +288,21 @@ export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Arr
     });
     if (files.size) throw new Error(`search index: ${[...files.keys()].join(', ')}.pf_filter not in the metadata's filter list`);
   }
-  const grouped = chunkWords(withEmptyPrefixWords(words), chunkUnits);
+  const { rest, lifted } = liftIdentifierGroups(withEmptyPrefixWords(words));
+  const packed = chunkWords(rest, chunkUnits);
+  const holes = lifted.map(liftedRange);
+  const grouped = [...packed, ...lifted];
+  const ranges = [...chunkRanges(packed).map((range) => rangesAround(range, holes)), ...holes.map((hole) => [hole])];
   const out = new Map<string, Uint8Array>();
-  const ranges = chunkRanges(grouped);
-  metaValue[2] = grouped.map((group, i) => {
+  metaValue[2] = grouped.flatMap((group, i) => {
     const bytes = encodePagefindData([group]);
     const id = name(bytes);
     if (out.has(id)) throw new Error(`search index: two index chunks named ${id}`);
     out.set(id, bytes);
-    return [...ranges[i]!, id];
+    return ranges[i]!.map((range): ChunkRange => [...range, id]);
   });
   return { chunks: out, filters, meta: encodePagefindData(metaValue) };
 }
 
-/** The chunks whose range holds a query term: the engine loads one of them, so there must be one. */
-export const chunksForTerm = (ranges: readonly ChunkRange[], term: string) => ranges.filter(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0).map((c) => c[2]);
+/** The chunks the engine loads for a query term: each one listed with a range that holds it (one, here). */
+export const chunksForTerm = (ranges: readonly ChunkRange[], term: string) => [...new Set(ranges.filter(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0).map((c) => c[2]))];
