@@ -1,9 +1,9 @@
 // Brotli copies of the files every first search loads: the engine's script and WebAssembly, the index
 // metadata, the filters and the search vocabulary, about 84 KiB gzip together, 74 as Brotli at its
 // highest quality (measured on this site: WebAssembly 55.6 -> 49.6 KiB, script 11.2 -> 10.0, metadata
-// 5.1 -> 4.0, vocabulary 9.4 -> 8.1, the three filters 2.3 -> 1.7). A host that serves precompressed files sends `<file>.br` with
-// `Content-Encoding: br` to a browser that accepts it (scripts/serve.ts does; nginx's brotli_static and
-// Caddy's `precompressed br` too), and the file itself otherwise. Pagefind's data files are gzip that its
+// 5.1 -> 4.0, vocabulary 9.4 -> 8.1, the three filters 2.3 -> 1.7). A host that serves precompressed
+// files sends `<file>.br` with `Content-Encoding: br` to a browser that accepts it (scripts/serve.ts
+// does; nginx's brotli_static and Caddy's `precompressed br` too), and the file itself otherwise. Pagefind's data files are gzip that its
 // script inflates itself unless they arrive already decoded (starting with its signature), so their
 // copies hold the inflated data. Highest quality costs about 0.5 s for the WebAssembly (in the index's
 // worker, while the pages compile) and 0.1 s for the rest; the index chunks and result data are left
@@ -11,8 +11,6 @@
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
-
-export const BROTLI_SUFFIX = '.br';
 
 const compress = promisify(brotliCompress);
 
@@ -22,5 +20,5 @@ export const brotliMax = (data: Uint8Array): Promise<Buffer> =>
 
 /** Writes `<path>.br`: `data` (what a browser should get once it has decoded the response) as Brotli. */
 export async function writeBrotliSibling(path: string, data: Uint8Array, compressed?: Uint8Array): Promise<void> {
-  await writeFile(`${path}${BROTLI_SUFFIX}`, compressed ?? (await brotliMax(data)));
+  await writeFile(`${path}.br`, compressed ?? (await brotliMax(data)));
 }
