@@ -1,13 +1,10 @@
 import type { ElementContent } from 'hast';
 import { defineHastPlugin } from 'satteri';
+import { identifierParts } from '../lib/identifierBreaks.ts';
 
-// After "_" or "/" (not leading ones): where a kernel identifier or path may wrap, so that
-// EXIT_REASON_EXTERNAL_INTERRUPT breaks into words in a narrow table column rather than letter by letter.
-const BREAK_AFTER = /(?<=[^_/][_/]+)(?=[^_/])/;
-
-/** Splits text at identifier boundaries with <wbr> elements, which add no characters to copy or search. */
+/** Splits text at identifier boundaries (src/lib/identifierBreaks.ts) with <wbr> elements. */
 export function withIdentifierBreaks(text: string): ElementContent[] {
-  return text.split(BREAK_AFTER).flatMap((part, i): ElementContent[] => {
+  return identifierParts(text).flatMap((part, i): ElementContent[] => {
     const piece: ElementContent = { type: 'text', value: part };
     return i === 0 ? [piece] : [{ type: 'element', tagName: 'wbr', properties: {}, children: [] }, piece];
   });

@@ -7,6 +7,7 @@ import type { PastedOutputMatch } from '../lib/search/pastedOutput.ts';
 import { RECORD_KIND } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
+import { identifierParts } from '../lib/identifierBreaks.ts';
 import { HIGHLIGHT_PARAM } from '../lib/searchMeta.ts';
 import { filterCounts, loadEngine, MAX_SECTIONS, runSearch, stripQuery, type Filters, type RecordData, type SearchResults } from './searchEngine.ts';
 
@@ -45,14 +46,24 @@ const resultLink = (href: string, text: string, kind: 'card' | 'page' | 'section
 };
 
 // Characters kept before an excerpt's first highlight: a page's excerpt has two lines, a section's one;
-// a phone's line holds about 40.
+// a phone's line holds about 40, which a section's words before and highlight must share.
 const PAGE_CONTEXT_CHARS = 40;
 const SECTION_CONTEXT_CHARS = 12;
+const PHONE_LINE_CHARS = 40;
 
 function excerptElement(html: string, section = false): HTMLElement {
   const p = el('p', undefined, section ? 'search-excerpt search-excerpt-section' : 'search-excerpt');
-  for (const s of fromFirstMark(excerptSegments(html), section ? SECTION_CONTEXT_CHARS : PAGE_CONTEXT_CHARS)) {
-    p.append(s.mark ? el('mark', s.text) : document.createTextNode(s.text));
+  const segments = excerptSegments(html);
+  for (const s of section ? fromFirstMark(segments, SECTION_CONTEXT_CHARS, PHONE_LINE_CHARS) : fromFirstMark(segments, PAGE_CONTEXT_CHARS)) {
+    if (!s.mark) {
+      p.append(document.createTextNode(s.text));
+      continue;
+    }
+    // A highlighted identifier may wrap after its underscores, as inline code on the pages does: whole,
+    // a long one moved to a second line that a clamped section excerpt hides.
+    const mark = el('mark');
+    identifierParts(s.text).forEach((part, i) => mark.append(...(i ? [document.createElement('wbr')] : []), part));
+    p.append(mark);
   }
   return p;
 }

@@ -218,7 +218,7 @@ describe('the search page', () => {
 
   it('on a phone each excerpt shows its first highlight inside its clamped lines', async () => {
     const { page } = await site.open('/search/', { viewport: { width: 375, height: 740 } });
-    for (const query of ['kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200', 'why was the patch rejected']) {
+    for (const query of ['kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200', 'why was the patch rejected', 'why does KVM zap the APIC page mapping when APICv gets inhibited']) {
       await searchOnPage(page, query);
       const hidden = await page.locator('[data-search-page] .search-excerpt:has(mark)').evaluateAll((ps) =>
         ps.flatMap((p) => {

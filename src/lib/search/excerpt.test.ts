@@ -51,6 +51,15 @@ describe('fromFirstMark', () => {
     expect(text('<mark>d</mark> e f', 2)).toBe('[d] e f');
     expect(text('no highlight at all here', 1)).toBe('no highlight at all here');
   });
+
+  it('keeps fewer words before a long first highlight, so a one-line excerpt starts the highlight on its line', () => {
+    const line = (html: string) => fromFirstMark(excerptSegments(html), 12, 40).map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
+    // 9 + 40 characters do not fit a line of 40: the name starts the excerpt.
+    expect(line('VMX, AVIC. 4. <mark>APICV_INHIBIT_REASON_PHYSICAL_ID_ALIASED</mark>. APIC IDs')).toBe('…[APICV_INHIBIT_REASON_PHYSICAL_ID_ALIASED]. APIC IDs');
+    // 9 + 30 do.
+    expect(line('exit. AVIC. 9. <mark>APICV_INHIBIT_REASON_PIT_REINJ</mark>. The PIT')).toBe('…AVIC. 9. [APICV_INHIBIT_REASON_PIT_REINJ]. The PIT');
+    expect(line('the <mark>PIR</mark>')).toBe('the [PIR]');
+  });
 });
 
 describe('escapeHtml', () => {

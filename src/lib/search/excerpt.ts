@@ -72,16 +72,19 @@ function withoutLoneFunctionWords(segments: ExcerptSegment[]): ExcerptSegment[] 
  * The excerpt from the whole words, at most `charsBefore` characters, that precede its first highlight,
  * marked as cut ("…"). A clamped excerpt (two lines for a page, one for a section) showed the words
  * before the highlight and clipped the highlight it was chosen for, on a phone above all; characters,
- * not words, because identifiers ("interrupt_window_interception()") are long and never wrap.
+ * not words, because identifiers ("interrupt_window_interception()") are long and never wrap. For a
+ * one-line excerpt, `lineChars` (what its line holds) also bounds the words before and the highlight
+ * together: "AVIC. 4. " before a 40-character inhibit name pushed the name onto the hidden second line.
  */
-export function fromFirstMark(segments: ExcerptSegment[], charsBefore: number): ExcerptSegment[] {
+export function fromFirstMark(segments: ExcerptSegment[], charsBefore: number, lineChars = Infinity): ExcerptSegment[] {
   const first = segments.findIndex((s) => s.mark);
   if (first <= 0) return segments;
+  const budget = Math.min(charsBefore, Math.max(0, lineChars - segments[first]!.text.length - 1));
   const before = segments.slice(0, first).map((s) => s.text).join('');
-  if (before.length <= charsBefore) return segments;
+  if (before.length <= budget) return segments;
   const words = before.split(/(?<=\s)(?=\S)/);
   let kept = '';
-  for (let i = words.length - 1; i >= 0 && kept.length + words[i]!.length <= charsBefore; i--) kept = words[i]! + kept;
+  for (let i = words.length - 1; i >= 0 && kept.length + words[i]!.length <= budget; i--) kept = words[i]! + kept;
   return [{ text: `…${kept}`, mark: false }, ...segments.slice(first)];
 }
 
