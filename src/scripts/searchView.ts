@@ -4,7 +4,7 @@
 import type { ExactMatch } from '../lib/search/analyse.ts';
 import { excerptSegments, fromFirstMark, withHighlight } from '../lib/search/excerpt.ts';
 import type { PastedOutputMatch } from '../lib/search/pastedOutput.ts';
-import { RECORD_KIND } from '../lib/search/records.ts';
+import { RECORD_KIND, SYMBOL_CARD_ELIXIR_VERSION, recordKindOf, symbolElixirUrl } from '../lib/search/records.ts';
 import { BROWSE_LINKS, resultSummary, searchNotice } from '../lib/search/searchSite.ts';
 import { el } from './explainers/dom.ts';
 import { identifierParts } from '../lib/identifierBreaks.ts';
@@ -100,8 +100,8 @@ function answerCard(match: ExactMatch, data: RecordData | undefined, words: stri
     if (meta.summary) card.append(el('p', meta.summary));
     if (meta.page_title) card.append(el('p', `Explained in ${meta.page_title}`, 'search-card-where'));
     addLink(match.url, 'Symbol index entry');
-    if (meta.elixir) addLink(meta.elixir, 'Source on Elixir (v6.12)', true);
-    else if (meta.proposed_by) card.append(el('p', `Proposed by the ${meta.proposed_by.toUpperCase()} patch; not in any kernel release.`, 'search-card-file'));
+    if (meta.proposed_by) card.append(el('p', `Proposed by the ${meta.proposed_by.toUpperCase()} patch; not in any kernel release.`, 'search-card-file'));
+    else addLink(symbolElixirUrl(match.name), `Source on Elixir (${SYMBOL_CARD_ELIXIR_VERSION})`, true);
   } else {
     kicker.textContent = `Page${data?.filters.topic?.[0] ? ` · ${data.filters.topic[0]}` : ''}`;
     title.append(resultLink(withHighlight(match.url, words, HIGHLIGHT_PARAM), match.name, 'card'));
@@ -125,9 +125,9 @@ function pastedCard(match: PastedOutputMatch): HTMLElement {
 
 function resultItem(data: RecordData, words: string[]): HTMLElement {
   const li = el('li', undefined, 'search-result');
-  const record = data.meta.record;
+  const record = recordKindOf(data.filters);
   const crumbs = el('p', undefined, 'search-crumbs');
-  const topic = data.filters.topic?.[0] ?? data.meta.topic;
+  const topic = data.filters.topic?.[0];
   crumbs.textContent = [record, topic].filter(Boolean).join(' · ') || 'Page';
   const titleText = data.meta.title ?? data.url;
   const title = resultLink(withHighlight(data.url, words, HIGHLIGHT_PARAM), titleText, 'page', 'search-result-title');

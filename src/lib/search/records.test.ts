@@ -3,7 +3,7 @@ import { buildLinkGraph } from '../linkGraph.ts';
 import { loadSite } from '../site.ts';
 import { fixtureWith, GOOD_FIXTURE } from '../testFixture.ts';
 import { searchAcronyms } from '../searchMeta.ts';
-import { htmlForIndex, pageIndexFields, RECORD_KIND, searchRecords } from './records.ts';
+import { htmlForIndex, pageIndexFields, RECORD_KIND, recordKindOf, searchRecords, symbolElixirUrl } from './records.ts';
 import { buildVocabulary, indexVocabulary } from './vocabulary.ts';
 
 describe('search records', () => {
@@ -11,19 +11,30 @@ describe('search records', () => {
   const records = searchRecords(site, buildLinkGraph(site));
 
   it('gives each glossary term a record of its own, at its glossary entry, with what its answer card shows', () => {
-    const term = records.find((r) => r.meta.record === RECORD_KIND.term)!;
+    const term = records.find((r) => recordKindOf(r.filters) === RECORD_KIND.term)!;
     expect(term).toMatchObject({
       url: '/glossary/#xyz',
-      meta: { title: 'XYZ', expansion: 'Ex why zed', page_url: '/apic/#overview', topic: 'Local APIC' },
+      meta: { title: 'XYZ', expansion: 'Ex why zed', page_url: '/apic/#overview' },
       filters: { kind: [RECORD_KIND.term], topic: ['Local APIC'] },
     });
     expect(term.content).toContain('A fixture term');
   });
 
+  it('leaves out of the indexed meta what a card works out itself: kind and topic (filters), the Elixir link (the name)', () => {
+    // Pagefind indexes every meta field's words: an Elixir URL there put "elixir" on every symbol record.
+    for (const r of records) {
+      for (const field of ['record', 'topic', 'elixir']) expect(r.meta, r.url).not.toHaveProperty(field);
+      expect(Object.values(r.meta).join(' '), r.url).not.toMatch(/https?:/);
+    }
+    expect(recordKindOf(records.find((r) => r.url === '/symbols/#do_thing')!.filters)).toBe(RECORD_KIND.symbol);
+    expect(recordKindOf({ kind: ['Walkthrough'] })).toBeUndefined();
+    expect(symbolElixirUrl('do_thing')).toContain('/v6.12/A/ident/do_thing');
+  });
+
   it('gives each kernel symbol a record at its symbol-index entry, naming its file and the page that discusses it', () => {
-    const symbol = records.find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    const symbol = records.find((r) => recordKindOf(r.filters) === RECORD_KIND.symbol)!;
     expect(symbol.url).toBe('/symbols/#do_thing');
-    expect(symbol.meta).toMatchObject({ title: 'do_thing', file: expect.stringMatching(/\.[ch]$/), elixir: expect.stringContaining('/v6.12/A/ident/do_thing') });
+    expect(symbol.meta).toMatchObject({ title: 'do_thing', file: expect.stringMatching(/\.[ch]$/) });
     expect(symbol.meta.page_url).toMatch(/^\/apic/);
   });
 
@@ -32,9 +43,9 @@ describe('search records', () => {
     // page ids would otherwise break ("apic" before "apicv").
     const dir = fixtureWith({ 'docs/apicv/index.mdx': (t) => `${t}\nSee [[sym:do_thing]]: \`do_thing()\` runs first, then \`do_thing\` again.\n` });
     const { site: changed } = loadSite(dir);
-    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => recordKindOf(r.filters) === RECORD_KIND.symbol)!;
     expect(symbol.meta.page_url).toBe('/apicv/');
-    expect(symbol.meta.page_url).not.toBe(searchRecords(site, buildLinkGraph(site)).find((r) => r.meta.record === RECORD_KIND.symbol)!.meta.page_url);
+    expect(symbol.meta.page_url).not.toBe(searchRecords(site, buildLinkGraph(site)).find((r) => recordKindOf(r.filters) === RECORD_KIND.symbol)!.meta.page_url);
   });
 
   it("names the symbol's own page: when it has one, with its anchor, whichever page names it most", () => {
@@ -44,7 +55,7 @@ describe('search records', () => {
     });
     const { site: changed, errors } = loadSite(dir);
     expect(errors).toEqual([]);
-    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => r.meta.record === RECORD_KIND.symbol)!;
+    const symbol = searchRecords(changed, buildLinkGraph(changed)).find((r) => recordKindOf(r.filters) === RECORD_KIND.symbol)!;
     expect(symbol.meta).toMatchObject({ page_url: '/apic/#overview', page_title: changed.pages.get('apic')!.data.title });
     expect(symbol.filters.topic).toEqual(['Local APIC']);
   });

@@ -1,7 +1,11 @@
 // What goes into the search index besides the pages: one record per glossary term and per kernel
 // symbol, each with its own URL (its entry on /glossary/ or /symbols/), so a search for "RVI" or
 // "kvm_set_apicv_inhibit" finds the entry itself rather than a sub-result of one long page. Their
-// meta carries what an answer card shows. Also the cleaned copy of a page's HTML that is indexed.
+// meta carries what an answer card shows. Pagefind indexes every meta field's words, so what a card can
+// work out for itself stays out: the record's kind and topic are its filters (recordKindOf), and a
+// symbol's Elixir link comes from its name (symbolElixirUrl); as meta, the link's words ("https",
+// "elixir", "ident") were on all 300 symbol records and a search for "elixir" found every one of them.
+// Also the cleaned copy of a page's HTML that is indexed.
 import { elixirIdentUrl } from '../elixir.ts';
 import type { LinkGraph } from '../linkGraph.ts';
 import { pageSearchAliases, type SearchAcronyms } from '../searchMeta.ts';
@@ -11,6 +15,16 @@ import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.t
 import { escapeHtml } from './excerpt.ts';
 
 export const RECORD_KIND = { term: 'Glossary term', symbol: 'Kernel symbol' } as const;
+type RecordKind = (typeof RECORD_KIND)[keyof typeof RECORD_KIND];
+
+/** A term's or symbol's record kind, from its `kind` filter; undefined for a page. */
+export const recordKindOf = (filters: Record<string, string[] | undefined>): RecordKind | undefined =>
+  filters.kind?.find((k): k is RecordKind => k === RECORD_KIND.term || k === RECORD_KIND.symbol);
+
+/** The kernel version a symbol card's Elixir link shows. */
+export const SYMBOL_CARD_ELIXIR_VERSION = 'v6.12';
+/** A symbol card's Elixir link (none for a symbol only a proposed patch adds). */
+export const symbolElixirUrl = (name: string) => elixirIdentUrl(SYMBOL_CARD_ELIXIR_VERSION, name);
 
 /** The shape of Pagefind's custom record (its Node API's CustomRecord). */
 export interface SearchRecord {
@@ -54,13 +68,11 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
       language: 'en',
       meta: {
         title: data.term,
-        record: RECORD_KIND.term,
         expansion: data.expansion,
         definition: data.definition,
         aliases: data.aliases.join(', '),
         page_title: page.data.title,
         page_url: pageUrl,
-        topic: TOPIC_LABELS[page.data.topic],
       },
       filters: { ...pageFilters(page), kind: [RECORD_KIND.term] },
     });
@@ -74,12 +86,11 @@ export function searchRecords(site: Site, graph: LinkGraph): SearchRecord[] {
       language: 'en',
       meta: {
         title: data.name,
-        record: RECORD_KIND.symbol,
         symbol_kind: data.kind,
         file: data.file,
         summary: data.summary,
-        ...(data.proposedBy ? { proposed_by: data.proposedBy } : { elixir: elixirIdentUrl('v6.12', data.name) }),
-        ...(explained ? { page_title: explained.page.data.title, page_url: explained.url, topic: TOPIC_LABELS[explained.page.data.topic] } : {}),
+        ...(data.proposedBy ? { proposed_by: data.proposedBy } : {}),
+        ...(explained ? { page_title: explained.page.data.title, page_url: explained.url } : {}),
       },
       filters: { ...(explained ? pageFilters(explained.page) : {}), kind: [RECORD_KIND.symbol] },
     });
