@@ -1,7 +1,7 @@
 // Brotli copies of the files every first search loads: the engine's script and WebAssembly, the index
-// metadata, the filters and the search vocabulary, about 84 KiB gzip together, 74 as Brotli at its
-// highest quality (measured on this site: WebAssembly 55.6 -> 49.6 KiB, script 11.2 -> 10.0, metadata
-// 5.1 -> 4.0, vocabulary 9.4 -> 8.1, the three filters 2.3 -> 1.7). A host that serves precompressed
+// metadata and the search vocabulary, about 81 KiB gzip together, 72 as Brotli at its highest quality
+// (measured on this site: WebAssembly 55.6 -> 49.6 KiB, script 11.2 -> 10.0, metadata 5.1 -> 4.0,
+// vocabulary 9.4 -> 8.1); also the filters, which /search/ loads for its controls (2.3 -> 1.8). A host that serves precompressed
 // files sends `<file>.br` with `Content-Encoding: br` to a browser that accepts it (scripts/serve.ts
 // does; nginx's brotli_static and Caddy's `precompressed br` too), and the file itself otherwise. Pagefind's data files are gzip that its
 // script inflates itself unless they arrive already decoded (starting with its signature), so their

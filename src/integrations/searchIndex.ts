@@ -148,8 +148,8 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   writeFileSync(vocabularyPath, vocabulary);
   // The other files every first search loads get their Brotli copies too (the engine's in the worker).
   const script = join(dist, 'pagefind', 'pagefind.js');
-  const everySearch: [string, Uint8Array][] = [[vocabularyPath, vocabulary], [script, readFileSync(script)], ...chunks.everySearch];
-  await Promise.all([windowsWritten, ...everySearch.map(([path, data]) => writeBrotliSibling(path, data))]);
+  const copied: [string, Uint8Array][] = [[vocabularyPath, vocabulary], [script, readFileSync(script)], ...chunks.copied];
+  await Promise.all([windowsWritten, ...copied.map(([path, data]) => writeBrotliSibling(path, data))]);
   const saved = await result.recompressed;
   return `${pages} pages and ${result.records.length} term and symbol records in pagefind/ (${chunks.count} index chunks, engine ${(saved / 1024).toFixed(1)} KiB smaller by zopfli), excerpt windows of ${windowed.size} long pages, vocabulary in search/`;
 }
@@ -194,9 +194,10 @@ const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256
 /**
  * Replaces the bundle's index chunks, filters and metadata with re-cut ones, the records numbered in
  * `order` (record ids) whatever order Pagefind finished them in; returns the chunk count and the files
- * every search loads, the metadata and the filters (each path with its content before gzip).
+ * that get Brotli copies: the metadata, which every search loads, and the filters, which /search/ loads
+ * for its controls (each path with its content before gzip).
  */
-function recutWordIndex(bundle: string, order: readonly string[]): { count: number; everySearch: [string, Uint8Array][] } {
+function recutWordIndex(bundle: string, order: readonly string[]): { count: number; copied: [string, Uint8Array][] } {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
@@ -221,15 +222,15 @@ function recutWordIndex(bundle: string, order: readonly string[]): { count: numb
   const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters } });
   for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
   for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
-  const everySearch: [string, Uint8Array][] = [...filters].map(([name, bytes]) => [join(bundle, 'filter', `${name}.pf_filter`), bytes]);
-  for (const [path, bytes] of everySearch) writeFileSync(path, gzipSync(bytes, { level: 9 }));
+  const copied: [string, Uint8Array][] = [...filters].map(([name, bytes]) => [join(bundle, 'filter', `${name}.pf_filter`), bytes]);
+  for (const [path, bytes] of copied) writeFileSync(path, gzipSync(bytes, { level: 9 }));
   rmSync(metaPath);
   language.hash = fileHash(meta, 10);
   const newMetaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
   writeFileSync(newMetaPath, gzipSync(meta, { level: 9 }));
   writeFileSync(entryPath, JSON.stringify(entry));
-  everySearch.push([newMetaPath, meta]);
-  return { count: chunks.size, everySearch };
+  copied.push([newMetaPath, meta]);
+  return { count: chunks.size, copied };
 }
 
 export default function searchIndex(): AstroIntegration {

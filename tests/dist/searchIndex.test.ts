@@ -102,7 +102,7 @@ describe('Brotli copies (src/integrations/brotliSiblings.ts)', () => {
   };
   const copies = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.br'));
 
-  it('every file a first search loads before its index chunks has one', () => {
+  it('every file a first search loads before its index chunks has one, and the filters /search/ loads', () => {
     const filters = readdirSync(join(bundle, 'filter')).filter((f) => f.endsWith('.pf_filter')).map((f) => `pagefind/filter/${f}`);
     expect(filters.length).toBeGreaterThan(0);
     const first = ['pagefind/pagefind.js', 'pagefind/wasm.en.pagefind', `pagefind/pagefind.${entry.languages.en.hash}.pf_meta`, 'search/vocabulary.json', ...filters];
