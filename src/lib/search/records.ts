@@ -11,7 +11,7 @@ import type { LinkGraph } from '../linkGraph.ts';
 import { pageSearchAliases, type SearchAcronyms } from '../searchMeta.ts';
 import { explainedIn } from '../explainedIn.ts';
 import type { Page, Site } from '../site.ts';
-import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS } from '../../schemas/topics.ts';
+import { KIND_LABELS, TOPIC_LABELS, VENDOR_LABELS, type ELIXIR_VERSIONS } from '../../schemas/topics.ts';
 import { escapeHtml } from './excerpt.ts';
 
 export const RECORD_KIND = { term: 'Glossary term', symbol: 'Kernel symbol' } as const;
@@ -21,9 +21,9 @@ type RecordKind = (typeof RECORD_KIND)[keyof typeof RECORD_KIND];
 export const recordKindOf = (filters: Record<string, string[] | undefined>): RecordKind | undefined =>
   filters.kind?.find((k): k is RecordKind => k === RECORD_KIND.term || k === RECORD_KIND.symbol);
 
-/** The kernel version a symbol card's Elixir link shows. */
-export const SYMBOL_CARD_ELIXIR_VERSION = 'v6.12';
-/** A symbol card's Elixir link (none for a symbol only a proposed patch adds). */
+/** The kernel version a symbol card's Elixir link shows, one of the symbol index's. */
+export const SYMBOL_CARD_ELIXIR_VERSION: (typeof ELIXIR_VERSIONS)[number] = 'v6.12';
+/** A symbol card's Elixir link; the card shows none for a symbol only a proposed patch adds. */
 export const symbolElixirUrl = (name: string) => elixirIdentUrl(SYMBOL_CARD_ELIXIR_VERSION, name);
 
 /** The shape of Pagefind's custom record (its Node API's CustomRecord). */
