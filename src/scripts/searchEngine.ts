@@ -3,6 +3,7 @@
 // for what is shown: a long page's excerpts from its excerpt index and the windows of text they fall in
 // (src/lib/search/excerptWindows.ts), any other record's from its Pagefind fragment.
 import { EXCERPTS_PATH, WINDOW_WORDS, decodeWindow, excerptHtml, excerptSpans, windowsFor, type ExcerptIndex } from '../lib/search/excerptWindows.ts';
+import { markIdentifierTerms } from '../lib/search/identifierTerms.ts';
 import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
 import { recognizePastedOutput } from '../lib/search/pastedOutput.ts';
 import type { ExactMatch } from '../lib/search/analyse.ts';
@@ -32,7 +33,6 @@ interface PagefindResult {
 export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   search(q: string | null, o?: { filters?: Filters }): Promise<{ results: PagefindResult[] } | null>;
-  preload(q: string, o?: { filters?: Filters }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 export type Filters = Partial<Record<'topic' | 'vendor' | 'kind', string>>;
@@ -58,23 +58,8 @@ export function loadEngine() {
   return loaded;
 }
 
-/**
- * Runs a Pagefind search whose results do not depend on earlier searches. The engine matches a term by
- * prefix among every word it has loaded, and the identifiers that extend a word with "_" have index
- * chunks of their own (liftIdentifierGroups in src/lib/search/pagefindIndexChunks.ts): "kvm" would
- * match "kvm_set_apicv_inhibit" only once some search had loaded that chunk. So the chunk each term's
- * identifiers would be in ("kvm_" for "kvm") is loaded first; for a term without such a chunk that is
- * the chunk the term loads anyway. A quoted (exact) search matches whole words only and needs none.
- * Terms are taken as typed, which holds for the words these chunks follow, acronyms whose index form
- * is themselves ("kvm", "avic", "vmx").
- */
-export async function searchPagefind(pagefind: Pagefind, q: string, options: { filters?: Filters }) {
-  if (!/^\s*".+"\s*$/.test(q)) {
-    const identifierChunks = q.trim().split(/\s+/).filter(Boolean).map((term) => `${term}_`);
-    if (identifierChunks.length) await pagefind.preload(identifierChunks.join(' '), options);
-  }
-  return pagefind.search(q, options);
-}
+/** Runs a Pagefind search; identifiers are searched in their index form (identifierTerms.ts). */
+export const searchPagefind = (pagefind: Pagefind, q: string, options: { filters?: Filters }) => pagefind.search(markIdentifierTerms(q), options);
 
 export interface SearchResults extends SiteSearchOutcome {
   /** Data of result `i` (fetched on first call, then cached). */

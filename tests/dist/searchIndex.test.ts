@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunksForTerm, compareWords, decodePagefindData, LIFT_UNITS, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
+import { identifierGroup, IDENTIFIER_MARK } from '../../src/lib/search/identifierTerms.ts';
+import { chunksForTerm, compareWords, decodePagefindData, familyOf, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
 import { readFragments } from '../../src/lib/search/recordIds.ts';
 import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
@@ -21,57 +22,53 @@ const wordsOf = new Map([...chunks].map(([id, gz]) => [id, (decodePagefindData(i
 const chunkOf = new Map([...wordsOf].flatMap(([id, words]) => words.map((w) => [w, id] as const)));
 
 describe('search index chunks', () => {
-  it('the metadata lists exactly the chunk files written, a chunk twice only around a lifted range', () => {
+  // Chunks holding each identifier group ("~kvm_").
+  const groupChunks = new Map<string, Set<string>>();
+  for (const [word, id] of chunkOf) {
+    const group = identifierGroup(word);
+    if (group) groupChunks.set(group, (groupChunks.get(group) ?? new Set()).add(id));
+  }
+
+  it('the metadata lists exactly the chunk files written, a chunk again only under a group cut across chunks', () => {
     const listed = meta[2].map((c) => c[2]);
     expect([...new Set(listed)].sort()).toEqual([...chunks.keys()].sort());
-    // A chunk listed more than once has a lifted range between each two of its ranges.
-    const liftedRanges = meta[2].filter(([from, to]) => to === `${from}\u{10FFFF}`);
-    for (const id of new Set(listed)) {
-      const ranges = meta[2].filter((c) => c[2] === id).sort((a, b) => compareWords(a[0], b[0]));
-      for (let i = 1; i < ranges.length; i++) {
-        const between = liftedRanges.some(([from, to]) => compareWords(ranges[i - 1]![1], from) < 0 && compareWords(to, ranges[i]![0]) < 0);
-        expect(between, `${id}: ${ranges[i - 1]![1]} .. ${ranges[i]![0]}`).toBe(true);
-      }
+    const again = meta[2].filter((c, i) => listed.indexOf(c[2]) !== i);
+    for (const [from, to, id] of again) {
+      expect(from, id).toBe(to);
+      expect(identifierGroup(from), from).toBe(from);
+      expect(groupChunks.get(from)?.has(id), `${from} ${id}`).toBe(true);
+      expect(groupChunks.get(from)!.size, from).toBeGreaterThan(1);
     }
   });
 
-  // Identifier groups lifted into chunks of their own (liftIdentifierGroups): each chunk whose range is
-  // ["kvm_", "kvm_" + the last character], by the prefix its words share.
-  const lifted = new Map(meta[2].filter(([from, to]) => to === `${from}\u{10FFFF}`).map(([from, , id]) => [from, id]));
+  it('indexes every identifier under its mark, and only identifiers', () => {
+    const words = [...chunkOf.keys()];
+    expect(words.filter((w) => w.includes('_') !== w.startsWith(IDENTIFIER_MARK))).toEqual([]);
+    // The site's largest group: a trace line's identifier loads one of its chunks, "kvm_" all of them.
+    expect(groupChunks.get('~kvm_')!.size).toBeGreaterThan(1);
+    expect(chunksForTerm(meta[2], '~kvm_exit')).toHaveLength(1);
+    expect(new Set(chunksForTerm(meta[2], '~kvm_'))).toEqual(groupChunks.get('~kvm_'));
+  });
 
-  it('the engine finds every indexed word, and all the words it prefixes, in the chunk it loads for it', () => {
+  it('the engine finds every indexed word, and all the words it prefixes, in the chunks it loads for it', () => {
     const words = [...chunkOf.keys()].sort(compareWords);
     expect(words.length).toBeGreaterThan(1000);
     const lost: string[] = [];
     words.forEach((word, i) => {
       const found = chunksForTerm(meta[2], word);
-      const loaded = found[0];
-      if (found.length !== 1 || loaded !== chunkOf.get(word)) lost.push(`${word} (in ${found.length} ranges)`);
-      // A word's extensions follow it in sorted order. Those in a lifted group ("kvm_set" for "kvm") are
-      // in their own chunk, which the query layer loads before searching the word (searchEngine.ts).
+      if (found.length !== 1 || found[0] !== chunkOf.get(word)) lost.push(`${word} (in ${found.length} ranges)`);
+      // A word's extensions follow it in sorted order.
       if ([...word].length < PREFIX_FAMILY) return;
-      for (let j = i + 1; j < words.length && words[j]!.startsWith(word); j++) {
-        const inLifted = [...lifted.keys()].some((prefix) => prefix.startsWith(word) && words[j]!.startsWith(prefix) && !word.startsWith(prefix));
-        if (chunkOf.get(words[j]!) !== loaded && !inLifted) lost.push(`${words[j]} (for ${word})`);
-      }
+      for (let j = i + 1; j < words.length && words[j]!.startsWith(word); j++) if (!found.includes(chunkOf.get(words[j]!)!)) lost.push(`${words[j]} (for ${word})`);
     });
+    // A group, the shortest identifier term, loads every chunk with its identifiers.
+    for (const [group, ids] of groupChunks) for (const id of ids) if (!chunksForTerm(meta[2], group).includes(id)) lost.push(`${id} (for ${group})`);
     expect(lost).toEqual([]);
   });
 
-  it('lifts the large groups of identifiers that extend a word, each behind its prefix as a word on no page', () => {
-    // "kvm_..." identifiers are the largest group on this site by far.
-    expect(lifted.has('kvm_')).toBe(true);
-    for (const [prefix, id] of lifted) {
-      expect(wordsOf.get(id)![0], id).toBe(prefix);
-      expect(chunkOf.has(prefix.slice(0, -1)), prefix).toBe(true);
-      const units = (decodePagefindData(id, gunzipSync(chunks.get(id)!)) as [PackedWord[]])[0].reduce((n, w) => n + w[1].reduce((m, p) => m + p[1].length + 1, 0), 0);
-      expect(units, prefix).toBeGreaterThanOrEqual(LIFT_UNITS);
-    }
-  });
-
   it('every family of words starts with its prefix as a word in its chunk, so a term the site lacks finds nothing', () => {
-    const missing = [...chunkOf.keys()].filter((w) => [...w].length > PREFIX_FAMILY).map((w) => [...w].slice(0, PREFIX_FAMILY).join('')).filter((p) => !chunkOf.has(p));
-    expect([...new Set(missing)]).toEqual([]);
+    const missing = [...chunkOf].filter(([w, id]) => chunkOf.get(familyOf(w)) !== id).map(([w]) => `${familyOf(w)} (for ${w})`);
+    expect(missing).toEqual([]);
   });
 
   it('a one-word search fetches a small chunk: none over 16 KiB gzip unless it holds a single word', () => {

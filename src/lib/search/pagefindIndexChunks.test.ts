@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, liftIdentifierGroups, liftedRange, rangesAround, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+import { markIdentifier } from './identifierTerms.ts';
+import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, familyOf, groupRanges, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
 
 // A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
 const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
@@ -78,32 +79,27 @@ describe('chunkRanges as the engine reads them (first chunk whose range holds th
   });
 });
 
-describe('liftIdentifierGroups', () => {
-  // "kvm" with many identifiers after it ("kvm2" sorts before them); "pi" with one, too small to lift.
-  const words = [word('kvm', 3), word('kvm2'), word('kvm_lapic_reg_writ', 2, 30), word('kvm_set', 2, 30), word('kvmclock'), word('kvms'), word('pi'), word('pi_desc'), word('pic')];
+describe('identifier families', () => {
+  // Identifiers as rechunkIndex indexes them (marked), after the acronym they start with.
+  const ids = ['~__kvm_faultin_pfn', '~kvm_apic_send_ipi', '~kvm_apicv_activ', '~kvm_set', '~kvm_set_apicv_inhibit', '~kvm_x86_op'];
+  const words = [word('kvm', 3), word('kvmclock'), ...ids.map((w) => word(w, 2, 30))];
+  // Each identifier is 62 units: every family of them is a chunk of its own.
+  const chunks = chunkWords(withEmptyPrefixWords(words), 60);
+  const list: ChunkRange[] = [...ranges(chunks), ...groupRanges(chunks).map(([from, to, i]): ChunkRange => [from, to, `c${i}`])];
+  const wordsIn = (term: string) => chunksForTerm(list, term).flatMap((id) => chunks[Number(id.slice(1))]!.map((w) => w[0]));
 
-  it('lifts the identifiers that extend a word with "_" when they are many, behind an empty word', () => {
-    const { rest, lifted } = liftIdentifierGroups([...words].reverse(), 100);
-    expect(lifted.map((g) => g.map((w) => w[0]))).toEqual([['kvm_', 'kvm_lapic_reg_writ', 'kvm_set']]);
-    expect(lifted[0]![0]![1]).toEqual([]);
-    expect(rest.map((w) => w[0])).toEqual(['kvm', 'kvm2', 'kvmclock', 'kvms', 'pi', 'pi_desc', 'pic']);
-    expect(liftIdentifierGroups(words, 1000).lifted).toEqual([]);
+  it('share their group and one character more, other words their first three characters', () => {
+    expect(['~kvm_set_apicv_inhibit', '~kvm_s', '~kvm_', '~__kvm_faultin_pfn', 'kvm_set', 'kvmclock', 'l2'].map(familyOf)).toEqual(['~kvm_s', '~kvm_s', '~kvm_', '~__', 'kvm', 'kvm', 'l2']);
+    expect(chunks.map((c) => c.map((w) => w[0]))).toEqual([['kvm', 'kvmclock'], ['~__', '~__kvm_faultin_pfn'], ['~kvm_a', '~kvm_apic_send_ipi', '~kvm_apicv_activ'], ['~kvm_s', '~kvm_set', '~kvm_set_apicv_inhibit'], ['~kvm_x', '~kvm_x86_op']]);
   });
 
-  it('as the engine reads the list, a term from "kvm_" on loads the lifted chunk only, and "kvm" its family without it', () => {
-    const { rest, lifted } = liftIdentifierGroups(words, 100);
-    const packed = chunkWords(rest, 1);
-    const holes = lifted.map(liftedRange);
-    const all = [...packed, ...lifted];
-    const list: ChunkRange[] = [...chunkRanges(packed).map((range) => rangesAround(range, holes)), ...holes.map((hole) => [hole])].flatMap((rs, i) => rs.map(([from, to]): ChunkRange => [from, to, `c${i}`]));
-    const wordsIn = (term: string) => {
-      const ids = chunksForTerm(list, term);
-      expect(ids, term).toHaveLength(1);
-      return all[Number(ids[0]!.slice(1))]!.map((w) => w[0]);
-    };
-    for (const term of ['kvm_', 'kvm_s', 'kvm_set', 'kvm_zzz']) expect(wordsIn(term), term).toEqual(['kvm_', 'kvm_lapic_reg_writ', 'kvm_set']);
-    for (const term of ['kvm', 'kvm2', 'kvm^', 'kvma', 'kvms']) expect(wordsIn(term), term).toEqual(['kvm', 'kvm2', 'kvmclock', 'kvms']);
-    expect(wordsIn('pi_d')).toContain('pi_desc');
+  it('as the engine reads the list, a group loads every chunk of its identifiers, a longer term only its family', () => {
+    expect(groupRanges(chunks)).toEqual([['~kvm_', '~kvm_', 2], ['~kvm_', '~kvm_', 3], ['~kvm_', '~kvm_', 4]]);
+    expect(new Set(wordsIn('~kvm_'))).toEqual(new Set([...ids.slice(1), '~kvm_a', '~kvm_s', '~kvm_x']));
+    for (const term of ['~kvm_s', '~kvm_set', '~kvm_set_apicv_inhibit', '~kvm_set_zzz']) expect(wordsIn(term), term).toEqual(['~kvm_s', '~kvm_set', '~kvm_set_apicv_inhibit']);
+    // The acronym reaches no identifier, whatever is loaded.
+    for (const term of ['kvm', 'kvmc']) expect(wordsIn(term), term).toEqual(['kvm', 'kvmclock']);
+    expect(wordsIn('~__kvm')).toEqual(['~__', '~__kvm_faultin_pfn']);
   });
 });
 
@@ -123,12 +119,16 @@ describe('rechunkIndex', () => {
     const before = decodePagefindData('meta', meta('1.6.0', oldList)) as unknown[];
     expect([m[0], m[1], m[3], m[4], m[5]]).toEqual([before[0], before[1], before[3], before[4], before[5]]);
     const list = m[2] as ChunkRange[];
-    expect(list.map((c) => c[2])).toEqual([...out.chunks.keys()]);
+    // Each chunk once by its range, then again under [group, group] for a group cut across chunks.
+    expect(list.slice(0, out.chunks.size).map((c) => c[2])).toEqual([...out.chunks.keys()]);
+    expect(list.slice(out.chunks.size).map(([from, to]) => [from, to])).toEqual([['~kvm_', '~kvm_'], ['~kvm_', '~kvm_']]);
     const words = [...out.chunks.values()].flatMap((b) => (decodePagefindData('chunk', b) as [PackedWord[]])[0]);
-    // Every word with its postings, plus the empty prefix words, on no page.
-    expect(words.filter((w) => w[1].length)).toEqual(WORDS);
-    expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withEmptyPrefixWords(WORDS).slice(WORDS.length).map((w) => w[0]));
-    for (const w of WORDS) {
+    // Every word with its postings, identifiers marked, plus the empty prefix words, on no page.
+    const indexed = WORDS.map((w): PackedWord => [markIdentifier(w[0]), ...(w.slice(1) as [PackedWord[1]])]).sort((a, b) => compareWords(a[0], b[0]));
+    expect(words.filter((w) => w[1].length)).toEqual(indexed);
+    expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withEmptyPrefixWords(indexed).slice(WORDS.length).map((w) => w[0]));
+    expect(indexed.map((w) => w[0])).toContain('~kvm_set');
+    for (const w of indexed) {
       const [id] = chunksForTerm(list, w[0]);
       if (!id) throw new Error(`no chunk for ${w[0]}`);
       expect((decodePagefindData(id, out.chunks.get(id)!) as [PackedWord[]])[0].map((x) => x[0])).toContain(w[0]);

@@ -18,17 +18,16 @@
 //     before: results depended on what was searched earlier. Each family of words sharing their first
 //     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withEmptyPrefixWords), in
 //     the family's chunk, so such a term falls back on it, always, and finds nothing;
-//   - one exception to keeping a word with its extensions: the kernel identifiers that extend a word
-//     with "_" ("kvm_set_apicv_inhibit" after "kvm") are lifted into a chunk of their own when they are
-//     many (liftIdentifierGroups), with the range ["kvm_", "kvm_" + the last character]; the family's
-//     chunk is listed twice, for the ranges on either side of it (rangesAround), so a term loads one
-//     chunk: from "kvm_" on the lifted one, "kvm" itself the family without them. A pasted trace line,
-//     which searches identifiers, then loads 5 KiB of "kvm_" words instead of the 11 KiB family. The
-//     term "kvm" would match the identifiers only once their chunk is loaded, so the query layer loads
-//     it first (searchPagefind in src/scripts/searchEngine.ts): results do not depend on earlier searches.
+//   - kernel identifiers (words with "_") are indexed under a mark, "~kvm_set" (identifierTerms.ts,
+//     which says why), so they sort together after the other words, and a term reaches them only when
+//     it has "_" itself. A term with "_" is at least its identifier's group ("~kvm_"), so identifiers
+//     form families one character longer ("~kvm_s"), and the chunks holding a group cut across chunks
+//     are listed again under the range [group, group]: the engine loads every chunk whose range holds
+//     a term, so "kvm_" alone loads all of them, and a pasted "kvm_exit" only the family it needs.
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
+import { identifierGroup, markIdentifier } from './identifierTerms.ts';
 import { pageRenumbering, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
 
 /** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
@@ -37,10 +36,8 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 export const PAGEFIND_FORMAT_VERSION = '1.6.0';
 /** Word positions (plus one per page a word is on) per chunk, Pagefind's own measure; it uses 20,000. */
 export const CHUNK_UNITS = 1000;
-/** Words sharing this many leading characters stay in one chunk. */
+/** Words sharing this many leading characters stay in one chunk (identifiers: see familyOf). */
 export const PREFIX_FAMILY = 3;
-/** Identifiers extending a word with "_" are lifted into a chunk of their own from this many units on. */
-export const LIFT_UNITS = CHUNK_UNITS / 4;
 
 /** A word with its postings, kept as decoded: [word, pages: [page, locations, ...][], ...]. */
 export type PackedWord = [string, [number, number[], ...unknown[]][], ...unknown[]];
@@ -88,23 +85,33 @@ export function compareWords(a: string, b: string): number {
   if (i === x.length || i === y.length) return x.length - y.length;
   return x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
 }
+/**
+ * The prefix a word's family shares, which no cut separates: its first PREFIX_FAMILY characters, or for
+ * an identifier its group and one character more ("~kvm_s"). A word shorter than that is its own.
+ */
+export function familyOf(word: string): string {
+  const group = identifierGroup(word);
+  return codePoints(word)
+    .slice(0, group ? codePoints(group).length + 1 : PREFIX_FAMILY)
+    .join('');
+}
+
 /** Sorts after every character. */
 const LAST_CHARACTER = '\u{10FFFF}';
 
 /**
  * Groups words (sorted here) into chunks of about `chunkUnits`, cutting only between unrelated words.
- * Words no cut may separate (a family sharing its first `prefixFamily` characters, a word and its
- * extensions) form a run; runs are packed in order, and a run that would take a chunk past `chunkUnits`
+ * Words no cut may separate (a family, familyOf; a word and its extensions) form a run; runs are packed in order, and a run that would take a chunk past `chunkUnits`
  * starts the next one. So a large family ("apic", "kvm") is a chunk of its own, and a term of a small
  * family next to it ("autoeoi" before "avic") no longer loads the large one with its own.
  */
-export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNITS, prefixFamily = PREFIX_FAMILY): PackedWord[][] {
+export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNITS): PackedWord[][] {
   const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
   const runs: PackedWord[][] = [];
   sorted.forEach((word, i) => {
     const previous = sorted[i - 1]?.[0];
     if (previous === word[0]) throw new Error(`search index: the word "${word[0]}" is in two index chunks`);
-    const joined = previous !== undefined && (word[0].startsWith(previous) || sharedPrefix(codePoints(previous), codePoints(word[0])) >= prefixFamily);
+    const joined = previous !== undefined && (word[0].startsWith(previous) || familyOf(previous) === familyOf(word[0]));
     if (joined) runs.at(-1)!.push(word);
     else runs.push([word]);
   });
@@ -122,90 +129,30 @@ export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNIT
   return chunks;
 }
 
-/**
- * The words plus, for each family of words sharing their first `prefixFamily` characters, that prefix as
- * a word on no page (unless it is a word already): the fallback the header describes.
- */
-export function withEmptyPrefixWords(words: readonly PackedWord[], prefixFamily = PREFIX_FAMILY): PackedWord[] {
+/** The words plus each family's prefix (familyOf) as a word on no page, unless it is a word already: the fallback the header describes. */
+export function withEmptyPrefixWords(words: readonly PackedWord[]): PackedWord[] {
   const present = new Set(words.map((w) => w[0]));
   const prefixes = new Set<string>();
   for (const [word] of words) {
-    const chars = codePoints(word);
-    if (chars.length <= prefixFamily) continue;
-    const prefix = chars.slice(0, prefixFamily).join('');
-    if (!present.has(prefix)) prefixes.add(prefix);
+    const family = familyOf(word);
+    if (!present.has(family)) prefixes.add(family);
   }
   return [...words, ...[...prefixes].map((prefix): PackedWord => [prefix, [], []])];
 }
 
 /**
- * Splits sorted `words` into the identifier groups to lift and the rest: for a word W, the words that
- * start with W + "_" ("kvm_set" for "kvm") when together they are at least `liftUnits`. Each group is
- * returned with W + "_" as its first word, on no page (unless it is a word already), so a term in its
- * range that matches nothing falls back on it and finds nothing, whatever else is loaded.
+ * The ranges [group, group] that list, again, each chunk holding part of an identifier group cut across
+ * chunks ("~kvm_" over three chunks): a term that is just the group loads all of them.
  */
-export function liftIdentifierGroups(words: readonly PackedWord[], liftUnits = LIFT_UNITS): { rest: PackedWord[]; lifted: PackedWord[][] } {
-  const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
-  /** The first word that sorts at or after `s`. */
-  const lowerBound = (s: string) => {
-    let [lo, hi] = [0, sorted.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareWords(sorted[mid]![0], s) < 0) lo = mid + 1;
-      else hi = mid;
+export function groupRanges(chunks: readonly (readonly PackedWord[])[]): [string, string, number][] {
+  const holders = new Map<string, Set<number>>();
+  chunks.forEach((chunk, i) => {
+    for (const [word] of chunk) {
+      const group = identifierGroup(word);
+      if (group) holders.set(group, (holders.get(group) ?? new Set()).add(i));
     }
-    return lo;
-  };
-  // The words with a prefix are a block of sorted order, though not always right after the word itself
-  // ("kvm2" sorts between "kvm" and "kvm_set"). Shorter prefixes first, so "kvm_apic_" stays in "kvm_".
-  const prefixes = sorted.map((w) => `${w[0]}_`).sort((a, b) => [...a].length - [...b].length || compareWords(a, b));
-  const blocks = new Map<number, { end: number; prefix: string }>();
-  const taken: [number, number][] = [];
-  for (const prefix of prefixes) {
-    const start = lowerBound(prefix);
-    if (start >= sorted.length || !sorted[start]![0].startsWith(prefix) || taken.some(([from, to]) => start >= from && start < to)) continue;
-    let end = start;
-    let size = 0;
-    for (; end < sorted.length && sorted[end]![0].startsWith(prefix); end++) size += units(sorted[end]!);
-    if (size < liftUnits) continue;
-    blocks.set(start, { end, prefix });
-    taken.push([start, end]);
-  }
-  const rest: PackedWord[] = [];
-  const lifted: PackedWord[][] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const block = blocks.get(i);
-    if (!block) {
-      rest.push(sorted[i]!);
-      continue;
-    }
-    const group = sorted.slice(i, block.end);
-    lifted.push(group[0]![0] === block.prefix ? group : [[block.prefix, [], []], ...group]);
-    i = block.end - 1;
-  }
-  return { rest, lifted };
-}
-
-/** The range of a lifted identifier group, inside its word's chunk's: every term from "kvm_" on. */
-export const liftedRange = (group: readonly PackedWord[]): [string, string] => [group[0]![0], `${group[0]![0]}${LAST_CHARACTER}`];
-
-/**
- * A chunk's range with the lifted ranges inside it left out: the parts on either side of each, which the
- * metadata lists for the same chunk. Below "kvm_" ends at "kvm^" and the last character ("^" sorts just
- * before "_"); above it starts just after the lifted range's end.
- */
-export function rangesAround([from, to]: [string, string], holes: readonly [string, string][]): [string, string][] {
-  const out: [string, string][] = [];
-  let start = from;
-  for (const [holeFrom, holeTo] of [...holes].sort((a, b) => compareWords(a[0], b[0]))) {
-    if (compareWords(holeFrom, start) <= 0 || compareWords(holeTo, to) >= 0) continue;
-    const chars = [...holeFrom];
-    const before = String.fromCodePoint(chars.at(-1)!.codePointAt(0)! - 1);
-    out.push([start, `${chars.slice(0, -1).join('')}${before}${LAST_CHARACTER}`]);
-    start = `${holeTo}\u0000`;
-  }
-  out.push([start, to]);
-  return out;
+  });
+  return [...holders].filter(([, at]) => at.size > 1).flatMap(([group, at]) => [...at].map((i): [string, string, number] => [group, group, i]));
 }
 
 /**
@@ -288,21 +235,18 @@ export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Arr
     });
     if (files.size) throw new Error(`search index: ${[...files.keys()].join(', ')}.pf_filter not in the metadata's filter list`);
   }
-  const { rest, lifted } = liftIdentifierGroups(withEmptyPrefixWords(words));
-  const packed = chunkWords(rest, chunkUnits);
-  const holes = lifted.map(liftedRange);
-  const grouped = [...packed, ...lifted];
-  const ranges = [...chunkRanges(packed).map((range) => rangesAround(range, holes)), ...holes.map((hole) => [hole])];
+  const packed = chunkWords(withEmptyPrefixWords(words.map((w): PackedWord => [markIdentifier(w[0]), ...(w.slice(1) as [PackedWord[1]])])), chunkUnits);
   const out = new Map<string, Uint8Array>();
-  metaValue[2] = grouped.flatMap((group, i) => {
-    const bytes = encodePagefindData([group]);
+  const ids = packed.map((chunk) => {
+    const bytes = encodePagefindData([chunk]);
     const id = name(bytes);
     if (out.has(id)) throw new Error(`search index: two index chunks named ${id}`);
     out.set(id, bytes);
-    return ranges[i]!.map((range): ChunkRange => [...range, id]);
+    return id;
   });
+  metaValue[2] = [...chunkRanges(packed).map(([from, to], i): ChunkRange => [from, to, ids[i]!]), ...groupRanges(packed).map(([from, to, i]): ChunkRange => [from, to, ids[i]!])];
   return { chunks: out, filters, meta: encodePagefindData(metaValue) };
 }
 
-/** The chunks the engine loads for a query term: each one listed with a range that holds it (one, here). */
+/** The chunks the engine loads for a query term: each one listed with a range that holds it. */
 export const chunksForTerm = (ranges: readonly ChunkRange[], term: string) => [...new Set(ranges.filter(([from, to]) => compareWords(term, from) >= 0 && compareWords(term, to) <= 0).map((c) => c[2]))];
