@@ -169,7 +169,8 @@ function writeExcerptWindows(dist: string, pageIds: ReadonlySet<string>, fragmen
     windowed.add(fragment.id);
     mkdirSync(join(dir, fragment.id), { recursive: true });
     files.push([join(dir, `${fragment.id}.json`), JSON.stringify(index)]);
-    windows.forEach((words, n) => files.push([join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))]));
+    // Window 0 is in the index (ExcerptIndex.opening).
+    windows.forEach((words, n) => n > 0 && files.push([join(dir, fragment.id, `${n}.json`), JSON.stringify(encodeWindow(words))]));
   }
   return { windowed, written: Promise.all(files.map(([path, text]) => writeFile(path, text))) };
 }

@@ -82,13 +82,14 @@ const excerptFile = <T>(path: string) => {
 /** Sections shown under a result, with their excerpts. */
 export const MAX_SECTIONS = 3;
 
-/** A long page's data for a result matching `words`: its excerpt index, then only the windows its excerpts fall in. */
+/** A long page's data for a result matching `words`: its excerpt index, then only the other windows its excerpts fall in. */
 async function windowedData(id: string, words: readonly number[]): Promise<RecordData> {
   const dir = `${EXCERPTS_PATH}${id}`;
   const index = await excerptFile<ExcerptIndex>(`${dir}.json`);
   const { page, sections } = excerptSpans(index, words, MAX_SECTIONS);
   const numbers = windowsFor([page, ...sections]);
-  const windows = new Map(await Promise.all(numbers.map(async (n) => [n, decodeWindow(await excerptFile<string>(`${dir}/${n}.json`))] as const)));
+  const files = numbers.filter((n) => n > 0).map(async (n) => [n, decodeWindow(await excerptFile<string>(`${dir}/${n}.json`))] as const);
+  const windows = new Map([[0, decodeWindow(index.opening)] as const, ...(await Promise.all(files))]);
   const word = (i: number) => windows.get(Math.floor(i / WINDOW_WORDS))?.[i % WINDOW_WORDS];
   return {
     url: index.url,

@@ -90,8 +90,9 @@ describe('excerpt windows', () => {
     for (const page of windowed) {
       const [fragment] = readFragments([{ path: `fragment/${page.id}.pf_fragment`, content: gunzipSync(readFileSync(join(bundle, 'fragment', `${page.id}.pf_fragment`))) }]);
       const index = JSON.parse(readFileSync(join(dir, `${page.id}.json`), 'utf8')) as ExcerptIndex;
-      const windows = readdirSync(join(dir, page.id)).length;
-      const words = Array.from({ length: windows }, (_, n) => decodeWindow(JSON.parse(readFileSync(join(dir, page.id, `${n}.json`), 'utf8')) as string)).flat();
+      // Window 0 is inline in the index; the others are files 1.json, 2.json, ...
+      const files = readdirSync(join(dir, page.id)).length;
+      const words = [decodeWindow(index.opening), ...Array.from({ length: files }, (_, n) => decodeWindow(JSON.parse(readFileSync(join(dir, page.id, `${n + 1}.json`), 'utf8')) as string))].flat();
       expect([index.url, index.words, words.join(' ')], page.url).toEqual([page.url, words.length, (fragment!.data.content as string).split(/[^\S\uFEFF]+/).join(' ')]);
     }
   });

@@ -29,14 +29,16 @@ describe('windowFragment', () => {
     for (const w of [...windows, ['', 'a', 'b'], ['x']]) expect(decodeWindow(encodeWindow(w))).toEqual(w);
   });
 
-  it('keeps the title, summary, topic (what a result shows) and the headings that start sections, in page order', () => {
+  it('keeps the title, summary, topic (what a result shows), the headings that start sections, in page order, and the first window', () => {
     expect(index).toEqual({
       url: '/apicv/example/',
       meta: { title: 'Example', summary: 'A page.' },
       filters: { topic: ['APICv'] },
       sections: [[50, 'alpha', 'Alpha'], [120, 'beta', 'Beta']],
       words: 200,
+      opening: encodeWindow(windows[0]!),
     });
+    expect(decodeWindow(index.opening)).toEqual(words.slice(0, WINDOW_WORDS));
   });
 
   it('refuses text whose words are separated by zero-width spaces', () => {

@@ -1,8 +1,8 @@
 // Excerpts of long pages without their whole text. Pagefind's record data (a "fragment") holds a page's
 // entire text, 4-10 KiB gzip for a long page, and the search UI fetches one per result shown, though it
 // shows about 30 words of it and up to three section excerpts. A long page's text is therefore also cut
-// into windows of WINDOW_WORDS words, with a small index (title, summary, filters, headings), and a result
-// fetches that index and only the windows its excerpts fall in.
+// into windows of WINDOW_WORDS words, with a small index (title, summary, filters, headings, and the first
+// window inline), and a result fetches that index and only the other windows its excerpts fall in.
 //
 // The excerpts are those Pagefind's own data() builds (pagefind.js 1.6: calculate_excerpt_region,
 // build_excerpt, calculate_sub_results, re-implemented here), with two differences: Pagefind weighs each
@@ -45,7 +45,20 @@ export interface ExcerptIndex {
   sections: [number, string, string][];
   /** Words in the page's text. */
   words: number;
+  /**
+   * Window 0, encoded like the others but inline: the page's excerpt is nearly always there (title and
+   * summary), which the index repeats anyway, so inline it costs about 20 bytes and saves a request of
+   * about 170. Windows from 1 on are files.
+   */
+  opening: string;
 }
+
+/**
+ * A window as served: its words joined by single spaces, as one JSON string (a JSON array of words
+ * would cost a quote pair and a comma per word). Words hold no whitespace, so splitting restores them.
+ */
+export const encodeWindow = (words: readonly string[]) => words.join(' ');
+export const decodeWindow = (text: string) => text.split(' ');
 
 /** Cuts a page's fragment into its excerpt index and windows of WINDOW_WORDS words. */
 export function windowFragment(fragment: PagefindFragment): { index: ExcerptIndex; windows: string[][] } {
@@ -63,15 +76,8 @@ export function windowFragment(fragment: PagefindFragment): { index: ExcerptInde
   const { title = fragment.url, summary } = fragment.meta;
   // A result names its topic (Topic › Page › Section); the other filters are the engine's business.
   const filters = fragment.filters.topic ? { topic: fragment.filters.topic } : {};
-  return { index: { url: fragment.url, meta: summary ? { title, summary } : { title }, filters, sections, words: words.length }, windows };
+  return { index: { url: fragment.url, meta: summary ? { title, summary } : { title }, filters, sections, words: words.length, opening: encodeWindow(windows[0] ?? []) }, windows };
 }
-
-/**
- * A window as served: its words joined by single spaces, as one JSON string (a JSON array of words
- * would cost a quote pair and a comma per word). Words hold no whitespace, so splitting restores them.
- */
-export const encodeWindow = (words: readonly string[]) => words.join(' ');
-export const decodeWindow = (text: string) => text.split(' ');
 
 /** A run of words to show, with the positions of matched words in it. */
 export interface ExcerptSpan {
@@ -146,7 +152,7 @@ export function excerptSpans(index: ExcerptIndex, positions: readonly number[], 
   return { page, sections };
 }
 
-/** The windows that hold the words of `spans`. */
+/** The windows that hold the words of `spans` (window 0 included: the index holds it). */
 export function windowsFor(spans: readonly ExcerptSpan[]): number[] {
   const needed = new Set<number>();
   for (const { start, length } of spans) {
