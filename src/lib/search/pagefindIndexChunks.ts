@@ -101,9 +101,10 @@ const LAST_CHARACTER = '\u{10FFFF}';
 
 /**
  * Groups words (sorted here) into chunks of about `chunkUnits`, cutting only between unrelated words.
- * Words no cut may separate (a family, familyOf; a word and its extensions) form a run; runs are packed in order, and a run that would take a chunk past `chunkUnits`
- * starts the next one. So a large family ("apic", "kvm") is a chunk of its own, and a term of a small
- * family next to it ("autoeoi" before "avic") no longer loads the large one with its own.
+ * Words no cut may separate (a family, familyOf; a word and its extensions) form a run; runs are
+ * packed in order, and a run that would take a chunk past `chunkUnits` starts the next one. So a large
+ * family ("apic", "kvm") is a chunk of its own, and a term of a small family next to it ("autoeoi"
+ * before "avic") no longer loads the large one with its own.
  */
 export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNITS): PackedWord[][] {
   const sorted = [...words].sort((a, b) => compareWords(a[0], b[0]));
@@ -129,7 +130,10 @@ export function chunkWords(words: readonly PackedWord[], chunkUnits = CHUNK_UNIT
   return chunks;
 }
 
-/** The words plus each family's prefix (familyOf) as a word on no page, unless it is a word already: the fallback the header describes. */
+/**
+ * The words plus each family's prefix (familyOf) as a word on no page, unless it is a word already: the
+ * fallback the header describes.
+ */
 export function withEmptyPrefixWords(words: readonly PackedWord[]): PackedWord[] {
   const present = new Set(words.map((w) => w[0]));
   const prefixes = new Set<string>();
