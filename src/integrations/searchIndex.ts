@@ -29,7 +29,7 @@ import { readFragments, recordIdsFromFragments, type RecordFragment } from '../l
 import { pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { setRenderedPageSink } from '../lib/search/renderedPages.ts';
 import type { IndexerMessage, IndexerResult } from './searchIndexWorker.ts';
-import { buildVocabulary } from '../lib/search/vocabulary.ts';
+import { buildVocabulary, glossaryAcronyms } from '../lib/search/vocabulary.ts';
 import { writeBrotliSibling } from './brotliSiblings.ts';
 
 // The glossary and the symbol index are not indexed as pages: each of their entries is a record of its own.
@@ -141,10 +141,10 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   // The excerpt windows (about a thousand small files at 2,000 pages) are written on libuv's threads
   // while this thread re-cuts the word index.
   const { windowed, written: windowsWritten } = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
-  const chunks = recutWordIndex(join(dist, 'pagefind'), order);
+  const chunks = recutWordIndex(join(dist, 'pagefind'), order, glossaryAcronyms([...site.terms.values()].map((t) => t.data)));
   mkdirSync(join(dist, 'search'), { recursive: true });
   const vocabularyPath = join(dist, 'search', 'vocabulary.json');
-  const vocabulary = Buffer.from(JSON.stringify(buildVocabulary(site, recordIds, windowed)));
+  const vocabulary = Buffer.from(JSON.stringify(buildVocabulary(site, recordIds, windowed, chunks.acronyms)));
   writeFileSync(vocabularyPath, vocabulary);
   // The other files every first search loads get their Brotli copies too (the engine's in the worker).
   const script = join(dist, 'pagefind', 'pagefind.js');
@@ -198,7 +198,7 @@ const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256
  * that get Brotli copies: the metadata, which every search loads, and the filters, which /search/ loads
  * for its controls (each path with its content before gzip).
  */
-function recutWordIndex(bundle: string, order: readonly string[]): { count: number; copied: [string, Uint8Array][] } {
+function recutWordIndex(bundle: string, order: readonly string[], acronyms: ReadonlySet<string>): { count: number; copied: [string, Uint8Array][]; acronyms: Map<string, string> } {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
@@ -220,7 +220,7 @@ function recutWordIndex(bundle: string, order: readonly string[]): { count: numb
     taken.add(id);
     return id;
   };
-  const { chunks, filters, meta } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters } });
+  const { chunks, filters, meta, acronyms: indexed } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters }, acronyms });
   for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
   for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
   const copied: [string, Uint8Array][] = [...filters].map(([name, bytes]) => [join(bundle, 'filter', `${name}.pf_filter`), bytes]);
@@ -231,7 +231,7 @@ function recutWordIndex(bundle: string, order: readonly string[]): { count: numb
   writeFileSync(newMetaPath, gzipSync(meta, { level: 9 }));
   writeFileSync(entryPath, JSON.stringify(entry));
   copied.push([newMetaPath, meta]);
-  return { count: chunks.size, copied };
+  return { count: chunks.size, copied, acronyms: indexed };
 }
 
 export default function searchIndex(): AstroIntegration {

@@ -3,7 +3,7 @@
 // for what is shown: a long page's excerpts from its excerpt index and the windows of text they fall in
 // (src/lib/search/excerptWindows.ts), any other record's from its Pagefind fragment.
 import { EXCERPTS_PATH, WINDOW_WORDS, decodeWindow, excerptHtml, excerptSpans, windowsFor, type ExcerptIndex } from '../lib/search/excerptWindows.ts';
-import { markIdentifierTerms } from '../lib/search/identifierTerms.ts';
+import { indexQuery } from '../lib/search/indexTerms.ts';
 import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
 import { recognizePastedOutput } from '../lib/search/pastedOutput.ts';
 import type { ExactMatch } from '../lib/search/analyse.ts';
@@ -58,8 +58,9 @@ export function loadEngine() {
   return loaded;
 }
 
-/** Runs a Pagefind search; identifiers are searched in their index form (identifierTerms.ts). */
-export const searchPagefind = (pagefind: Pagefind, q: string, options: { filters?: Filters }) => pagefind.search(markIdentifierTerms(q), options);
+/** Runs a Pagefind search in the index's form of the query: identifiers and acronyms marked (indexTerms.ts). */
+export const searchPagefind = (pagefind: Pagefind, vocabulary: VocabularyIndex, q: string, options: { filters?: Filters }) =>
+  pagefind.search(indexQuery(q, vocabulary.indexAcronyms), options);
 
 export interface SearchResults extends SiteSearchOutcome {
   /** Data of result `i` (fetched on first call, then cached). */
@@ -111,7 +112,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   const positions = new Map<string, Map<string, readonly number[]>>();
   const search = async (q: string) => {
     const run = found.start();
-    const results = (await searchPagefind(pagefind, q, hasFilters ? { filters } : {}))?.results ?? [];
+    const results = (await searchPagefind(pagefind, vocabulary, q, hasFilters ? { filters } : {}))?.results ?? [];
     found.add(run, results);
     positions.set(q, new Map(results.map((r) => [r.id, r.words])));
     return results.map((r) => r.id);
@@ -135,7 +136,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     const { id } = match;
     if (!id) {
       // A kernel symbol: its name ranks its own record among the first few.
-      const named = await searchPagefind(pagefind, match.name, options);
+      const named = await searchPagefind(pagefind, vocabulary, match.name, options);
       for (const r of (named?.results ?? []).slice(0, SYMBOL_DEPTH)) {
         found.addIfAbsent(r);
         const d = await data(r.id);
@@ -148,7 +149,7 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     // "vmcs02" for "VMCS"); the record is known by its id, so only its own data is fetched.
     for (const query of [match.name, `"${match.name}"`]) {
       if (found.has(id)) break;
-      const hit = (await searchPagefind(pagefind, query, options))?.results.find((r) => r.id === id);
+      const hit = (await searchPagefind(pagefind, vocabulary, query, options))?.results.find((r) => r.id === id);
       if (hit) found.addIfAbsent(hit);
     }
     return found.has(id) ? data(id) : undefined;

@@ -6,11 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { identifierGroup, IDENTIFIER_MARK } from '../../src/lib/search/identifierTerms.ts';
+import { acronymOf, ACRONYM_MARK, identifierGroup, IDENTIFIER_MARK } from '../../src/lib/search/indexTerms.ts';
 import { chunksForTerm, compareWords, decodePagefindData, familyOf, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
 import { readFragments } from '../../src/lib/search/recordIds.ts';
-import type { SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { indexVocabulary, type SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { DIST } from './distSite.ts';
 
 const bundle = join(DIST, 'pagefind');
@@ -48,6 +48,21 @@ describe('search index chunks', () => {
     expect(groupChunks.get('~kvm_')!.size).toBeGreaterThan(1);
     expect(chunksForTerm(meta[2], '~kvm_exit')).toHaveLength(1);
     expect(new Set(chunksForTerm(meta[2], '~kvm_'))).toEqual(groupChunks.get('~kvm_'));
+  });
+
+  it('indexes the glossary acronyms as whole words, each with its plurals and possessives, as the vocabulary says', () => {
+    const { indexAcronyms } = indexVocabulary(JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary);
+    const acronyms = new Set(indexAcronyms.values());
+    expect([indexAcronyms.get('apic'), indexAcronyms.get('isrunning')]).toEqual(['apic', 'isrun']);
+    // Words on some page (a family's empty prefix word, "eoi" before "eoiexit", is on none).
+    const words = [...chunks].flatMap(([id, gz]) => (decodePagefindData(id, gunzipSync(gz)) as [PackedWord[]])[0].filter((w) => w[1].length).map((w) => w[0]));
+    // An unmarked word is no acronym, plural or possessive of one ("apicv" and "apicaccess" are words of their own).
+    const letters = (w: string) => /^[\p{L}\p{N}]*/u.exec(w)![0];
+    expect(words.filter((w) => !w.startsWith(ACRONYM_MARK) && !w.startsWith(IDENTIFIER_MARK) && (acronyms.has(letters(w)) || acronyms.has(letters(w).replace(/s$/, ''))))).toEqual([]);
+    const marked = new Set(words.filter((w) => w.startsWith(ACRONYM_MARK)).map((w) => acronymOf(w)));
+    expect(marked).toEqual(new Set([...acronyms].map((a) => `${ACRONYM_MARK}${a}${ACRONYM_MARK}`)));
+    // A search for one loads the one chunk with its forms.
+    expect(chunksForTerm(meta[2], '^apic^')).toEqual([chunkOf.get('^apic^')]);
   });
 
   it('the engine finds every indexed word, and all the words it prefixes, in the chunks it loads for it', () => {

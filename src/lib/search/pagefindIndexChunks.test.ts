@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markIdentifier } from './identifierTerms.ts';
-import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, familyOf, groupRanges, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
+import { indexWord } from './indexTerms.ts';
+import { chunksForTerm, chunkRanges, chunkWords, compareWords, decodePagefindData, encodePagefindData, familyOf, groupRanges, indexedAcronyms, rechunkIndex, withEmptyPrefixWords, type ChunkRange, type PackedWord } from './pagefindIndexChunks.ts';
 
 // A word on `pages` pages with `locs` positions each: 1 + locs units per page (Pagefind's measure).
 const word = (w: string, pages = 1, locs = 1): PackedWord => [w, Array.from({ length: pages }, (_, p) => [p, Array.from({ length: locs }, (_, i) => i), []]), []];
@@ -103,6 +103,25 @@ describe('identifier families', () => {
   });
 });
 
+describe('acronyms as whole words', () => {
+  it('finds the glossary acronyms the index holds, as they are or stemmed, and no others', () => {
+    const words = new Set(['apic', 'apicv', 'isrun', 'kvm']);
+    expect(indexedAcronyms(['isrunning', 'apic', 'vmcs', 'apicv'], words)).toEqual(new Map([['apic', 'apic'], ['apicv', 'apicv'], ['isrunning', 'isrun']]));
+  });
+
+  it('keep an acronym with its plurals and possessives, apart from the words it begins', () => {
+    const acronyms = new Set(['apic', 'tpr']);
+    const words = ['api', 'apic', 'apic’s', 'apicaccess', 'apicv', 'tpr', 'tprs', 'tpri'].map((w) => word(indexWord(w, acronyms), 2, 30));
+    const chunks = chunkWords(withEmptyPrefixWords(words), 60);
+    expect(['^apic^’s', '^tpr^s'].map(familyOf)).toEqual(['^apic^', '^tpr^']);
+    const list = ranges(chunks);
+    const wordsIn = (term: string) => chunksForTerm(list, term).flatMap((id) => chunks[Number(id.slice(1))]!.map((w) => w[0]));
+    expect(wordsIn('^apic^')).toEqual(['^apic^', '^apic^’s']);
+    expect(wordsIn('^tpr^')).toEqual(['^tpr^', '^tpr^s']);
+    expect(wordsIn('apic')).not.toContain('^apic^');
+  });
+});
+
 describe('rechunkIndex', () => {
   const meta = (version: string, chunkList: ChunkRange[]) => encodePagefindData([version, [['en_p1', 10, '']], chunkList, [['kind', 'en_f1']], [], ['title']]);
   const files = [
@@ -114,7 +133,8 @@ describe('rechunkIndex', () => {
   const name = () => `en_n${n++}`;
 
   it('keeps every word and its postings, and rewrites only the chunk list of the metadata', () => {
-    const out = rechunkIndex(files, meta('1.6.0', oldList), name, { chunkUnits: 10 });
+    const out = rechunkIndex(files, meta('1.6.0', oldList), name, { chunkUnits: 10, acronyms: ['apic', 'avic', 'pi', 'vmcs'] });
+    expect(out.acronyms).toEqual(new Map([['apic', 'apic'], ['avic', 'avic'], ['pi', 'pi']]));
     const m = decodePagefindData('meta', out.meta) as unknown[];
     const before = decodePagefindData('meta', meta('1.6.0', oldList)) as unknown[];
     expect([m[0], m[1], m[3], m[4], m[5]]).toEqual([before[0], before[1], before[3], before[4], before[5]]);
@@ -124,10 +144,10 @@ describe('rechunkIndex', () => {
     expect(list.slice(out.chunks.size).map(([from, to]) => [from, to])).toEqual([['~kvm_', '~kvm_'], ['~kvm_', '~kvm_']]);
     const words = [...out.chunks.values()].flatMap((b) => (decodePagefindData('chunk', b) as [PackedWord[]])[0]);
     // Every word with its postings, identifiers marked, plus the empty prefix words, on no page.
-    const indexed = WORDS.map((w): PackedWord => [markIdentifier(w[0]), ...(w.slice(1) as [PackedWord[1]])]).sort((a, b) => compareWords(a[0], b[0]));
+    const indexed = WORDS.map((w): PackedWord => [indexWord(w[0], new Set(['apic', 'avic', 'pi'])), ...(w.slice(1) as [PackedWord[1]])]).sort((a, b) => compareWords(a[0], b[0]));
     expect(words.filter((w) => w[1].length)).toEqual(indexed);
     expect(words.filter((w) => !w[1].length).map((w) => w[0])).toEqual(withEmptyPrefixWords(indexed).slice(WORDS.length).map((w) => w[0]));
-    expect(indexed.map((w) => w[0])).toContain('~kvm_set');
+    expect(indexed.map((w) => w[0])).toEqual(expect.arrayContaining(['~kvm_set', '^apic^', '^pi^', 'apicv']));
     for (const w of indexed) {
       const [id] = chunksForTerm(list, w[0]);
       if (!id) throw new Error(`no chunk for ${w[0]}`);

@@ -18,16 +18,18 @@
 //     before: results depended on what was searched earlier. Each family of words sharing their first
 //     PREFIX_FAMILY characters now starts with that prefix as a word on no page (withEmptyPrefixWords), in
 //     the family's chunk, so such a term falls back on it, always, and finds nothing;
-//   - kernel identifiers (words with "_") are indexed under a mark, "~kvm_set" (identifierTerms.ts,
-//     which says why), so they sort together after the other words, and a term reaches them only when
-//     it has "_" itself. A term with "_" is at least its identifier's group ("~kvm_"), so identifiers
-//     form families one character longer ("~kvm_s"), and the chunks holding a group cut across chunks
-//     are listed again under the range [group, group]: the engine loads every chunk whose range holds
-//     a term, so "kvm_" alone loads all of them, and a pasted "kvm_exit" only the family it needs.
+//   - kernel identifiers (words with "_") and the glossary's acronyms are indexed under marks,
+//     "~kvm_set" and "^apic^" (indexTerms.ts, which says why). A term with "_" is at least its
+//     identifier's group ("~kvm_"), so identifiers form families one character longer ("~kvm_s"), and
+//     the chunks holding a group cut across chunks are listed again under the range [group, group]:
+//     the engine loads every chunk whose range holds a term, so "kvm_" alone loads all of them, and a
+//     pasted "kvm_exit" only the family it needs. An acronym's family is its marked form and its
+//     plurals and possessives ("^tpr^s"), which a search for it, always the whole marked form, loads.
 // The format (a signature, then CBOR) is read and written with cbor-x; this file never touches gzip or
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
-import { identifierGroup, markIdentifier } from './identifierTerms.ts';
+import { stemmer } from 'stemmer';
+import { acronymOf, identifierGroup, indexWord } from './indexTerms.ts';
 import { pageRenumbering, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
 
 /** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
@@ -86,10 +88,13 @@ export function compareWords(a: string, b: string): number {
   return x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
 }
 /**
- * The prefix a word's family shares, which no cut separates: its first PREFIX_FAMILY characters, or for
- * an identifier its group and one character more ("~kvm_s"). A word shorter than that is its own.
+ * The prefix a word's family shares, which no cut separates: its first PREFIX_FAMILY characters, for
+ * an identifier its group and one character more ("~kvm_s"), for an acronym its marked form ("^tpr^").
+ * A word shorter than that is its own.
  */
 export function familyOf(word: string): string {
+  const acronym = acronymOf(word);
+  if (acronym) return acronym;
   const group = identifierGroup(word);
   return codePoints(word)
     .slice(0, group ? codePoints(group).length + 1 : PREFIX_FAMILY)
@@ -191,6 +196,8 @@ export interface RechunkOptions {
    * filter files, whose page lists change with it. Without it, Pagefind's numbering stays.
    */
   renumber?: { order: readonly string[]; filters: readonly PagefindDataFile[] };
+  /** The glossary's acronyms, lower case: indexed as whole words (indexTerms.ts). */
+  acronyms?: Iterable<string>;
 }
 
 export interface RechunkedIndex {
@@ -200,6 +207,22 @@ export interface RechunkedIndex {
   filters: Map<string, Uint8Array>;
   /** The metadata with the new chunk list (and filter list), still to be gzipped. */
   meta: Uint8Array;
+  /** The acronyms the index holds, by the names readers type (indexedAcronyms), for the query layer. */
+  acronyms: Map<string, string>;
+}
+
+/**
+ * The acronyms of `names` the index holds, by name: the index word each is, or else its stem is
+ * (Pagefind stemmed "isrunning" to "isrun"; this Porter stemmer agrees on such suffixes, and a name
+ * whose stem is no index word is left out, so nothing the index lacks is ever searched for).
+ */
+export function indexedAcronyms(names: Iterable<string>, words: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const word = [name, stemmer(name)].find((w) => words.has(w));
+    if (word) out.set(name, word);
+  }
+  return out;
 }
 
 /**
@@ -207,7 +230,7 @@ export interface RechunkedIndex {
  * .pf_meta; `name(bytes)` names a new chunk or filter file (Pagefind names them by a hash of their content).
  */
 export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Array, name: (bytes: Uint8Array) => string, options: RechunkOptions = {}): RechunkedIndex {
-  const { chunkUnits = CHUNK_UNITS, renumber } = options;
+  const { chunkUnits = CHUNK_UNITS, renumber, acronyms: acronymNames = [] } = options;
   const metaValue = decodePagefindData('pf_meta', meta) as Meta;
   if (metaValue[0] !== PAGEFIND_FORMAT_VERSION) {
     throw new Error(`search index: Pagefind ${String(metaValue[0])} wrote this index, but its chunks are re-cut for the ${PAGEFIND_FORMAT_VERSION} format (src/lib/search/pagefindIndexChunks.ts): check the format and update the version`);
@@ -239,7 +262,9 @@ export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Arr
     });
     if (files.size) throw new Error(`search index: ${[...files.keys()].join(', ')}.pf_filter not in the metadata's filter list`);
   }
-  const packed = chunkWords(withEmptyPrefixWords(words.map((w): PackedWord => [markIdentifier(w[0]), ...(w.slice(1) as [PackedWord[1]])])), chunkUnits);
+  const acronyms = indexedAcronyms(acronymNames, new Set(words.map((w) => w[0])));
+  const marked = new Set(acronyms.values());
+  const packed = chunkWords(withEmptyPrefixWords(words.map((w): PackedWord => [indexWord(w[0], marked), ...(w.slice(1) as [PackedWord[1]])])), chunkUnits);
   const out = new Map<string, Uint8Array>();
   const ids = packed.map((chunk) => {
     const bytes = encodePagefindData([chunk]);
@@ -249,7 +274,7 @@ export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Arr
     return id;
   });
   metaValue[2] = [...chunkRanges(packed).map(([from, to], i): ChunkRange => [from, to, ids[i]!]), ...groupRanges(packed).map(([from, to, i]): ChunkRange => [from, to, ids[i]!])];
-  return { chunks: out, filters, meta: encodePagefindData(metaValue) };
+  return { chunks: out, filters, meta: encodePagefindData(metaValue), acronyms };
 }
 
 /** The chunks the engine loads for a query term: each one listed with a range that holds it. */

@@ -19,6 +19,7 @@ export const VOCABULARY: SearchVocabulary = {
     { title: 'Virtual-interrupt delivery, RVI and SVI', aliases: [], url: '/apicv/virtual-interrupt-delivery/', id: 'vid' },
   ],
   synonyms: [['lost interrupt', 'missed interrupt', 'dropped interrupt'], ['rejected', 'not merged', 'NAKed'], ['nested guest', 'L2 guest']],
+  indexAcronyms: {},
 };
 export const VOCABULARY_INDEX = indexVocabulary(VOCABULARY);
 

@@ -35,7 +35,17 @@ export interface SearchVocabulary {
   pages: VocabularyPage[];
   /** Groups of interchangeable phrases from content/synonyms.yaml (each glossary term with its names is one more, added by indexVocabulary). */
   synonyms: string[][];
+  /**
+   * The glossary's acronyms whose word in the index is not the name itself ("isrunning": "isrun", as
+   * Pagefind stemmed it), or "" where the index has none; every other acronym is its own index word
+   * (indexTerms.ts searches them marked).
+   */
+  indexAcronyms: Record<string, string>;
 }
+
+/** A glossary's names (terms and aliases) that are acronyms, lower case: letters and digits, two capitals at least. */
+export const glossaryAcronyms = (terms: readonly { term: string; aliases: readonly string[] }[]) =>
+  new Set(terms.flatMap((t) => [t.term, ...t.aliases]).filter((n) => /^[A-Za-z0-9]+$/.test(n) && /[A-Z].*[A-Z]/.test(n)).map((n) => n.toLowerCase()));
 
 /** URL of a kernel symbol's entry in the symbol index (its search record). */
 export const symbolUrl = (name: string) => `/symbols/#${name}`;
@@ -49,7 +59,12 @@ const usableSynonym = (s: string) => !/[,;:"()]/.test(s) && s.split(/\s+/).lengt
  * in the index (Pagefind's page hash); `windowed` holds the ids of pages with excerpt windows. A name
  * without a record is a build error, not a card that silently never shows.
  */
-export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, string>, windowed: ReadonlySet<string> = new Set()): SearchVocabulary {
+export function buildVocabulary(
+  site: Site,
+  recordIds: ReadonlyMap<string, string>,
+  windowed: ReadonlySet<string> = new Set(),
+  indexAcronyms: ReadonlyMap<string, string> = new Map(),
+): SearchVocabulary {
   const missing: string[] = [];
   const idOf = (url: string) => {
     const id = recordIds.get(url);
@@ -74,7 +89,8 @@ export function buildVocabulary(site: Site, recordIds: ReadonlyMap<string, strin
     return { title: p.data.title, aliases: p.data.aliases, url: p.url, id, ...(windowed.has(id) ? { excerpts: true as const } : {}) };
   });
   if (missing.length) throw new Error(`search vocabulary: no search record for ${missing.join(', ')}`);
-  return { terms, symbols, pages, synonyms: site.synonyms.map((g) => g.same) };
+  const acronymWords = [...glossaryAcronyms(terms)].filter((name) => indexAcronyms.get(name) !== name).map((name) => [name, indexAcronyms.get(name) ?? '']);
+  return { terms, symbols, pages, synonyms: site.synonyms.map((g) => g.same), indexAcronyms: Object.fromEntries(acronymWords) };
 }
 
 /** Lookup tables over a vocabulary, built once in the browser. */
@@ -86,6 +102,8 @@ export interface VocabularyIndex {
   longestSynonym: number;
   /** Lower-cased glossary names (term and aliases) that are acronyms: "rvi" typed in lower case is still RVI. */
   acronyms: Set<string>;
+  /** Each glossary acronym the index holds, by name, with its index word: for searching (indexQuery). */
+  indexAcronyms: Map<string, string>;
   /** Record ids of the pages whose excerpts come from excerpt windows. */
   windowedPages: Set<string>;
   /**
@@ -111,9 +129,7 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
       if (!groups.includes(group)) synonymGroups.set(key, [...groups, group]);
     }
   }
-  const acronyms = new Set(
-    vocabulary.terms.flatMap((t) => [t.term, ...t.aliases]).filter((n) => /^[A-Za-z0-9]+$/.test(n) && /[A-Z].*[A-Z]/.test(n)).map((n) => n.toLowerCase()),
-  );
+  const acronyms = glossaryAcronyms(vocabulary.terms);
   const windowedPages = new Set(vocabulary.pages.filter((p) => p.excerpts).map((p) => p.id));
   const names = [
     ...vocabulary.terms.flatMap((t) => [t.term, t.expansion, ...t.aliases]),
@@ -121,5 +137,5 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
     ...vocabulary.symbols.flatMap((name) => [name, ...name.split('_')]),
   ];
   const nameWords = new Set(names.flatMap((n) => n.split(/[^\p{L}\p{N}_]+/u)).filter(Boolean).map(wordKey));
-  return { vocabulary, synonymGroups, longestSynonym, acronyms, windowedPages, nameWords };
+  return { vocabulary, synonymGroups, longestSynonym, acronyms, indexAcronyms: new Map([...acronyms].map((name) => [name, vocabulary.indexAcronyms[name] ?? name] as const).filter(([, word]) => word)), windowedPages, nameWords };
 }
