@@ -38,7 +38,7 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 export const PAGEFIND_FORMAT_VERSION = '1.6.0';
 /** Word positions (plus one per page a word is on) per chunk, Pagefind's own measure; it uses 20,000. */
 export const CHUNK_UNITS = 1000;
-/** Words sharing this many leading characters stay in one chunk (identifiers: see familyOf). */
+/** Words sharing this many leading characters stay in one chunk (identifiers and acronyms: see familyOf). */
 export const PREFIX_FAMILY = 3;
 
 /** A word with its postings, kept as decoded: [word, pages: [page, locations, ...][], ...]. */
