@@ -97,7 +97,7 @@ describe('search vocabulary', () => {
 
   it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary, each term and page with its record id', () => {
     const s = site();
-    const v = buildVocabulary(s, recordIds(s));
+    const v = buildVocabulary(s, recordIds(s), new Set(), new Map([['xyz', 'xyz']]));
     expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/', id: 'rec0' }]);
     expect(v.symbols).toEqual(['do_thing']);
     expect(v.pages.find((p) => p.url === '/apic/')).toMatchObject({ id: 'page:apic' });
@@ -106,12 +106,21 @@ describe('search vocabulary', () => {
     expect(indexVocabulary(v).synonymGroups.get('ex why zed')).toEqual([['XYZ', 'Ex why zed', 'ex why zed']]);
   });
 
+  it("names only the acronyms whose index word differs from their name, or that the index lacks", () => {
+    const s = site();
+    expect(buildVocabulary(s, recordIds(s), new Set(), new Map([['xyz', 'xyz']])).indexAcronyms).toEqual({});
+    expect(buildVocabulary(s, recordIds(s), new Set(), new Map([['xyz', 'xy']])).indexAcronyms).toEqual({ xyz: 'xy' });
+    const lacking = buildVocabulary(s, recordIds(s), new Set(), new Map());
+    expect(lacking.indexAcronyms).toEqual({ xyz: '' });
+    expect(indexVocabulary(lacking).indexAcronyms.size).toBe(0);
+  });
+
   it('fails the build naming every name the index has no record for', () => {
     const s = site();
     const ids = recordIds(s);
     ids.delete('/symbols/#do_thing');
     ids.delete('/apic/');
-    expect(() => buildVocabulary(s, ids)).toThrow('search vocabulary: no search record for /symbols/#do_thing, /apic/');
+    expect(() => buildVocabulary(s, ids, new Set(), new Map())).toThrow('search vocabulary: no search record for /symbols/#do_thing, /apic/');
   });
 });
 

@@ -62,8 +62,8 @@ const usableSynonym = (s: string) => !/[,;:"()]/.test(s) && s.split(/\s+/).lengt
 export function buildVocabulary(
   site: Site,
   recordIds: ReadonlyMap<string, string>,
-  windowed: ReadonlySet<string> = new Set(),
-  indexAcronyms: ReadonlyMap<string, string> = new Map(),
+  windowed: ReadonlySet<string>,
+  indexAcronyms: ReadonlyMap<string, string>,
 ): SearchVocabulary {
   const missing: string[] = [];
   const idOf = (url: string) => {
