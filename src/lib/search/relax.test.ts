@@ -81,6 +81,22 @@ describe('relaxedSearch', () => {
     expect(blind.ids.slice(0, 2).sort()).toEqual(['apart', 'together']);
   });
 
+  it('ranks the record about the rarer concept first among records that have every concept', async () => {
+    // Both have "doorbell" and "guest" side by side. The index ranks "about" first for the rare
+    // "doorbell" and "long" first for the common "guest" (and for the two together); a page that
+    // mentions the subject in passing must not outrank the page about it.
+    const engine = fakeEngine({
+      about: 'doorbell guest doorbell doorbell doorbell',
+      long: 'doorbell guest guest guest guest guest',
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`g${i}`, 'guest'])),
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`u${i}`, 'unrelated'])),
+    });
+    const concept = (label: string) => ({ label, forms: [label] });
+    const r = await relaxedSearch([concept('doorbell'), concept('guest')], engine, { total: 20 });
+    expect(r.runs.find((run) => run.covers.length === 2)!.ids).toEqual(['long', 'about']);
+    expect(r.ids.slice(0, 2)).toEqual(['about', 'long']);
+  });
+
   it('finds two positions within a window in sorted lists, never one position with itself', () => {
     expect(withinWords([1, 40], [9], 8)).toBe(true);
     expect(withinWords([1, 40], [10, 60], 8)).toBe(false);

@@ -3,9 +3,10 @@
 // exactly which records contain it; its synonyms too when what was typed is rare), then the whole
 // query, with synonyms in place of what was typed, and (when that finds few records) the combinations
 // of its concepts that records have together, most informative first. Records are ranked by how much
-// of the query's informativeness they cover, then by reciprocal-rank fusion of the runs and by how close
-// together two of the concepts stand in them: pages with more of the meaningful words come first, and
-// the list is never empty while any concept occurs on the site.
+// of the query's informativeness they cover (each concept graded by how high the record stands in that
+// concept's own run), then by reciprocal-rank fusion of the runs and by how close together two of the
+// concepts stand in them: pages about more of the meaningful words come first, and the list is never
+// empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
@@ -65,6 +66,14 @@ const PLAIN_WORD_WEIGHT = 0.5;
 // whose coverage part is at most 1 and whose fusion part at most 0.5.
 const PROXIMITY_WINDOW = 8;
 const PROXIMITY_WEIGHT = 0.3;
+
+// A concept counts fully for the record its own run ranks first, by half for the 11th (ABOUTNESS_PLACES
+// + 1), a third for the 21st: the index ranks a word's records by where it stands (title, aliases,
+// summary, headings weigh more) and how often a record of that length says it, so a record high in a
+// concept's run is about it, and one far down mentions it in passing. Binary coverage let long pages
+// that happen to contain every word of a question outrank the page about its subject.
+const ABOUTNESS_PLACES = 10;
+const aboutness = (rank: number) => 1 / (1 + rank / ABOUTNESS_PLACES);
 
 export interface Known {
   concept: Concept;
@@ -204,12 +213,17 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   }
 
   // Score: the share of the query's informativeness a record covers (from the per-concept runs, so
-  // exact), plus reciprocal-rank fusion of every run weighted by its coverage, scaled to at most 0.5
-  // so it orders records of similar coverage without outvoting a clearly better-covering one. A run and
-  // its rewordings count as one, by the best of them for each record: a record with both "turn off" and
+  // exact), each concept's share graded by the record's place in that concept's own run (aboutness);
+  // plus reciprocal-rank fusion of every run weighted by its coverage, scaled to at most 0.5 so it
+  // orders records of similar coverage without outvoting a clearly better-covering one. A run and its
+  // rewordings count as one, by the best of them for each record: a record with both "turn off" and
   // "switch off" answers the question no better than one with either.
   const coverage = new Map<string, number>();
-  for (const c of known) for (const id of c.covered) coverage.set(id, (coverage.get(id) ?? 0) + c.idf / totalIdf);
+  for (const c of known) {
+    const place = new Map<string, number>();
+    for (const f of c.forms) f.ids.forEach((id, rank) => place.set(id, Math.min(place.get(id) ?? rank, rank)));
+    for (const id of c.covered) coverage.set(id, (coverage.get(id) ?? 0) + (c.idf / totalIdf) * aboutness(place.get(id)!));
+  }
   const best = new Map<string, Map<string, number>>();
   for (const run of runs) {
     const group = best.get(run.rewords ?? run.query) ?? new Map<string, number>();
