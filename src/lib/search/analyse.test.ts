@@ -21,6 +21,15 @@ describe('queryConcepts', () => {
     expect(concepts('why was it not merged')[0]).toEqual({ label: 'not merged', forms: ['not merged', 'rejected', 'naked'] });
   });
 
+  it("searches a glossary term typed by its own name as typed, and typed by another of its names, by its name too", () => {
+    // The term is the site's own word for the thing; its expansion and aliases are for readers who type them.
+    expect(concepts('RVI')).toEqual([{ label: 'RVI', forms: ['RVI'] }]);
+    expect(concepts('requesting virtual interrupt')[0]!.forms).toEqual(['requesting virtual interrupt', 'rvi']);
+    // A term name that content/synonyms.yaml ties to readers' words keeps them.
+    const index = indexVocabulary({ ...VOCABULARY, synonyms: [...VOCABULARY.synonyms, ['RVI', 'pending vector']] });
+    expect(queryConcepts(parseQuery('RVI'), index)[0]!.forms).toEqual(['RVI', 'pending vector', 'requesting virtual interrupt']);
+  });
+
   it('matches synonyms across plural and verb forms', () => {
     expect(concepts('missed interrupts')[0]!.forms).toContain('lost interrupt');
   });

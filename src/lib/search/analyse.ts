@@ -46,8 +46,10 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
       const groups = index.synonymGroups.get(key);
       if (!groups) continue;
       const typed = span.map((t) => t.search).join(' ');
-      const others = groups.flat().filter((p) => phraseKey(p) !== key);
-      const forms = n === 1 && acronymStop.has(span[0]!) ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
+      const stopName = n === 1 && acronymStop.has(span[0]!);
+      // A glossary term typed by its own name is searched as typed (VocabularyIndex.termNames).
+      const others = index.termNames.has(key) && !stopName ? [] : groups.flat().filter((p) => phraseKey(p) !== key);
+      const forms = stopName ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
       if (!forms.length) continue;
       concepts.push({ label: span.map((t) => t.text).join(' '), forms: unique(forms).slice(0, MAX_FORMS) });
       matched = n;

@@ -100,6 +100,12 @@ export interface VocabularyIndex {
   synonymGroups: Map<string, string[][]>;
   /** Longest synonym phrase, in words. */
   longestSynonym: number;
+  /**
+   * Phrase keys of the glossary's term names ("SynIC", not its expansion or aliases) that no group of
+   * content/synonyms.yaml lists: the site's own word for the thing, so typed as such it is searched
+   * alone. The term's other names are for readers who type them, and each costs index data.
+   */
+  termNames: Set<string>;
   /** Lower-cased glossary names (term and aliases) that are acronyms: "rvi" typed in lower case is still RVI. */
   acronyms: Set<string>;
   /** Each glossary acronym the index holds, by name, with its index word: for searching (indexQuery). */
@@ -129,6 +135,8 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
       if (!groups.includes(group)) synonymGroups.set(key, [...groups, group]);
     }
   }
+  const listed = new Set(vocabulary.synonyms.flat().map(phraseKey));
+  const termNames = new Set(vocabulary.terms.map((t) => phraseKey(t.term)).filter((key) => !listed.has(key)));
   const acronyms = glossaryAcronyms(vocabulary.terms);
   const windowedPages = new Set(vocabulary.pages.filter((p) => p.excerpts).map((p) => p.id));
   const names = [
@@ -137,5 +145,5 @@ export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
     ...vocabulary.symbols.flatMap((name) => [name, ...name.split('_')]),
   ];
   const nameWords = new Set(names.flatMap((n) => n.split(/[^\p{L}\p{N}_]+/u)).filter(Boolean).map(wordKey));
-  return { vocabulary, synonymGroups, longestSynonym, acronyms, indexAcronyms: new Map([...acronyms].map((name) => [name, vocabulary.indexAcronyms[name] ?? name] as const).filter(([, word]) => word)), windowedPages, nameWords };
+  return { vocabulary, synonymGroups, longestSynonym, termNames, acronyms, indexAcronyms: new Map([...acronyms].map((name) => [name, vocabulary.indexAcronyms[name] ?? name] as const).filter(([, word]) => word)), windowedPages, nameWords };
 }
