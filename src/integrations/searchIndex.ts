@@ -7,14 +7,15 @@
 // starts; when the last page is rendered, the worker writes the bundle while the other integrations'
 // passes run. The glossary and symbol index pages themselves are left out: their entries are records of
 // their own.
-// Pagefind numbers records in the order they finish, so the records are then renumbered in a fixed
-// order, pages by path and then the term and symbol records (pagefindPageOrder.ts): two builds of one
-// tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
+// Record ids (fragment names) are cut from Pagefind's seven hex digits to four (recordIds.ts,
+// shortRecordIds). Pagefind numbers records in the order they finish, so the records are then
+// renumbered in a fixed order, pages by path and then the term and symbol records
+// (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
 // long pages get excerpt windows (excerptWindows.ts). Last, the search vocabulary
 // (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built,
 // and Brotli copies of the files every first search loads (brotliSiblings.ts).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ import { transform } from 'esbuild';
 import { getProject } from '../lib/project.ts';
 import { rechunkIndex } from '../lib/search/pagefindIndexChunks.ts';
 import { EXCERPTS_PATH, MIN_WINDOWED_WORDS, encodeWindow, windowFragment, type PagefindFragment } from '../lib/search/excerptWindows.ts';
-import { readFragments, recordIdsFromFragments, type RecordFragment } from '../lib/search/recordIds.ts';
+import { claimShortName, readFragments, recordIdsFromFragments, shortRecordIds, type RecordFragment } from '../lib/search/recordIds.ts';
 import { pageIndexFields, searchRecords } from '../lib/search/records.ts';
 import { setRenderedPageSink } from '../lib/search/renderedPages.ts';
 import type { IndexerMessage, IndexerResult } from './searchIndexWorker.ts';
@@ -131,6 +132,8 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   urls.push(...result.records);
   await minifyEngineScripts(join(dist, 'pagefind'));
   const fragmentDir = join(dist, 'pagefind', 'fragment');
+  const rename = shortRecordIds(readdirSync(fragmentDir).map((file) => file.replace(/\.pf_fragment$/, '')));
+  for (const [id, short] of rename) renameSync(join(fragmentDir, `${id}.pf_fragment`), join(fragmentDir, `${short}.pf_fragment`));
   const fragments = readFragments(readdirSync(fragmentDir).map((name) => ({ path: `fragment/${name}`, content: gunzipSync(readFileSync(join(fragmentDir, name))) })));
   const recordIds = recordIdsFromFragments(fragments);
   const order = urls.map((url) => {
@@ -141,7 +144,7 @@ async function finishSearchIndex(dist: string, indexer: PageIndexer, written: Re
   // The excerpt windows (about a thousand small files at 2,000 pages) are written on libuv's threads
   // while this thread re-cuts the word index.
   const { windowed, written: windowsWritten } = writeExcerptWindows(dist, new Set(order.slice(0, pages)), fragments);
-  const chunks = recutWordIndex(join(dist, 'pagefind'), order, glossaryAcronyms([...site.terms.values()].map((t) => t.data)));
+  const chunks = recutWordIndex(join(dist, 'pagefind'), order, rename, glossaryAcronyms([...site.terms.values()].map((t) => t.data)));
   mkdirSync(join(dist, 'search'), { recursive: true });
   const vocabularyPath = join(dist, 'search', 'vocabulary.json');
   const vocabulary = Buffer.from(JSON.stringify(buildVocabulary(site, recordIds, windowed, chunks.acronyms)));
@@ -198,7 +201,7 @@ const fileHash = (bytes: Uint8Array, length: number) => `en_${createHash('sha256
  * that get Brotli copies: the metadata, which every search loads, and the filters, which /search/ loads
  * for its controls (each path with its content before gzip).
  */
-function recutWordIndex(bundle: string, order: readonly string[], acronyms: ReadonlySet<string>): { count: number; copied: [string, Uint8Array][]; acronyms: Map<string, string> } {
+function recutWordIndex(bundle: string, order: readonly string[], rename: ReadonlyMap<string, string>, acronyms: ReadonlySet<string>): { count: number; copied: [string, Uint8Array][]; acronyms: Map<string, string> } {
   const entryPath = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
   const language = entry.languages.en;
@@ -213,14 +216,8 @@ function recutWordIndex(bundle: string, order: readonly string[], acronyms: Read
   // The metadata every first search loads lists every chunk by name: five hex digits of the content's
   // hash instead of Pagefind's seven save 0.3 KiB there, and a name already taken gets one digit more.
   const taken = new Set<string>();
-  const name = (bytes: Uint8Array) => {
-    let length = 5;
-    while (taken.has(fileHash(bytes, length))) length++;
-    const id = fileHash(bytes, length);
-    taken.add(id);
-    return id;
-  };
-  const { chunks, filters, meta, acronyms: indexed } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters }, acronyms });
+  const name = (bytes: Uint8Array) => claimShortName(fileHash(bytes, 64), 5, taken);
+  const { chunks, filters, meta, acronyms: indexed } = rechunkIndex(oldChunks, gunzipSync(readFileSync(metaPath)), name, { renumber: { order, filters: oldFilters, rename }, acronyms });
   for (const { file } of [...oldChunks, ...oldFilters]) rmSync(file);
   for (const [name, bytes] of chunks) writeFileSync(join(bundle, 'index', `${name}.pf_index`), gzipSync(bytes, { level: 9 }));
   const copied: [string, Uint8Array][] = [...filters].map(([name, bytes]) => [join(bundle, 'filter', `${name}.pf_filter`), bytes]);

@@ -41,6 +41,14 @@ describe('search index chunks', () => {
     }
   });
 
+  it('the metadata lists exactly the fragment files written, by their short ids', () => {
+    const ids = (meta[1] as [string][]).map(([id]) => id);
+    expect([...ids].sort()).toEqual(readdirSync(join(bundle, 'fragment')).map((f) => f.replace(/\.pf_fragment$/, '')).sort());
+    // Four hex digits, more only where four were taken (shortRecordIds).
+    expect(ids.filter((id) => !/^en_[0-9a-f]{4,7}$/.test(id))).toEqual([]);
+    expect(ids.filter((id) => id.length > 7).length).toBeLessThan(ids.length / 20);
+  });
+
   it('indexes every identifier under its mark, and only identifiers', () => {
     const words = [...chunkOf.keys()];
     expect(words.filter((w) => w.includes('_') !== w.startsWith(IDENTIFIER_MARK))).toEqual([]);

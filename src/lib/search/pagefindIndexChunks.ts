@@ -30,7 +30,7 @@
 import { Encoder, decode } from 'cbor-x';
 import { stemmer } from 'stemmer';
 import { acronymOf, identifierGroup, indexWord } from './indexTerms.ts';
-import { pageRenumbering, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
+import { pageRenumbering, renameMetaPages, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
 
 /** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
 const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
@@ -195,7 +195,12 @@ export interface RechunkOptions {
    * Record ids (fragment hashes) in the order to number the records (pagefindPageOrder.ts), with the
    * filter files, whose page lists change with it. Without it, Pagefind's numbering stays.
    */
-  renumber?: { order: readonly string[]; filters: readonly PagefindDataFile[] };
+  renumber?: {
+    order: readonly string[];
+    filters: readonly PagefindDataFile[];
+    /** New record ids by Pagefind's (recordIds.ts, shortRecordIds), written into the metadata; `order` lists the new ones. */
+    rename?: ReadonlyMap<string, string>;
+  };
   /** The glossary's acronyms, lower case: indexed as whole words (indexTerms.ts). */
   acronyms?: Iterable<string>;
 }
@@ -246,6 +251,7 @@ export function rechunkIndex(chunks: readonly PagefindDataFile[], meta: Uint8Arr
   if (listed.size) throw new Error(`search index: chunk files missing for ${[...listed].join(', ')}`);
   const filters = new Map<string, Uint8Array>();
   if (renumber) {
+    if (renumber.rename) metaValue[1] = renameMetaPages(metaValue[1], renumber.rename);
     const numbers = pageRenumbering(metaValue[1], renumber.order);
     words = words.map((w) => renumberWord(w, numbers));
     metaValue[1] = renumberMetaPages(metaValue[1], numbers);

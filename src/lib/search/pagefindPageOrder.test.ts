@@ -72,6 +72,15 @@ describe('rechunkIndex with a record order', () => {
     expect(absolute(all.find((w) => w[0] === 'avic')!)).toEqual([3]); // d
   });
 
+  it('renames the records in the metadata when given new ids, and numbers them by the order of the new ids', () => {
+    const rename = new Map([['en_a', 'en_1'], ['en_b', 'en_2'], ['en_c', 'en_3'], ['en_d', 'en_4']]);
+    const out = rechunkIndex([{ name: 'en_w', bytes: encodePagefindData([words]) }], meta, (b) => `en_${b.length}`, { renumber: { order: ['en_1', 'en_2', 'en_3', 'en_4'], filters, rename } });
+    const m = decodePagefindData('meta', out.meta) as [string, MetaPage[]];
+    expect(m[1]).toEqual([['en_1', 1, ''], ['en_2', 2, ''], ['en_3', 3, ''], ['en_4', 4, '']]);
+    // A record the index lists without a new name would be unreachable: the build fails naming it.
+    expect(() => rechunkIndex([{ name: 'en_w', bytes: encodePagefindData([words]) }], meta, () => 'x', { renumber: { order: ['en_1'], filters, rename: new Map([['en_a', 'en_1']]) } })).toThrow('record en_c is in the index but has no new name');
+  });
+
   it('names a filter file that the metadata does not list, or one missing', () => {
     const bundle = (f: typeof filters) => () => rechunkIndex([{ name: 'en_w', bytes: encodePagefindData([words]) }], meta, () => 'x', { renumber: { order: ['en_a', 'en_b', 'en_c', 'en_d'], filters: f } });
     expect(bundle(filters.slice(0, 1))).toThrow('filter file en_k.pf_filter (kind) is missing');

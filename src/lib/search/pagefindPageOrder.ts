@@ -41,6 +41,15 @@ export function pageRenumbering(pages: readonly MetaPage[], order: readonly stri
   return renumber;
 }
 
+/** The metadata's page list with each record id replaced by its new name (`rename`, by old id). */
+export function renameMetaPages<P extends MetaPage>(pages: readonly P[], rename: ReadonlyMap<string, string>): P[] {
+  return pages.map(([id, ...rest]) => {
+    const renamed = rename.get(id);
+    if (!renamed) throw new Error(`search index: record ${id} is in the index but has no new name`);
+    return [renamed, ...rest] as P;
+  });
+}
+
 /** The metadata's page list in the new order. */
 export function renumberMetaPages<P extends MetaPage>(pages: readonly P[], renumber: readonly number[]): P[] {
   const out = new Array<P>(pages.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFragments, recordIdsFromFragments, type PagefindFile } from './recordIds.ts';
+import { claimShortName, readFragments, recordIdsFromFragments, shortRecordIds, type PagefindFile } from './recordIds.ts';
 
 const idsOf = (files: PagefindFile[]) => recordIdsFromFragments(readFragments(files));
 const fragment = (id: string, data: unknown) => ({ path: `fragment/${id}.pf_fragment`, content: new TextEncoder().encode(`pagefind_dcd${JSON.stringify(data)}`) });
@@ -26,5 +26,27 @@ describe('readFragments and recordIdsFromFragments', () => {
 
   it('refuses two records for one URL (a card could show the wrong one)', () => {
     expect(() => idsOf([fragment('en_1', { url: '/a/' }), fragment('en_2', { url: '/a/' })])).toThrow('two search records for /a/');
+  });
+});
+
+describe('shortRecordIds and claimShortName', () => {
+  it('cuts each id to four hex digits, one more where the shorter name is taken, the same in any input order', () => {
+    const ids = ['en_67f6535', 'en_d15c7ad', 'en_d15c0aa', 'en_d15c0ab'];
+    const short = shortRecordIds(ids);
+    expect([...short]).toEqual([
+      ['en_67f6535', 'en_67f6'],
+      ['en_d15c0aa', 'en_d15c'],
+      ['en_d15c0ab', 'en_d15c0'],
+      ['en_d15c7ad', 'en_d15c7'],
+    ]);
+    expect(shortRecordIds([...ids].reverse())).toEqual(short);
+    expect(new Set(short.values()).size).toBe(ids.length);
+  });
+
+  it('keeps a full name whose every shorter start is taken, and fails clearly when that is taken too', () => {
+    const taken = new Set(['en_abcde', 'en_abcdef']);
+    expect(claimShortName('en_abcdef0', 5, taken)).toBe('en_abcdef0');
+    expect(() => claimShortName('en_abcdef0', 5, taken)).toThrow('every short name of en_abcdef0 is taken');
+    expect(() => claimShortName('abc', 2, new Set())).toThrow('abc is not named "en_<hash>"');
   });
 });

@@ -1,6 +1,7 @@
 // Which search record has which URL, read from the fragment files Pagefind writes (one JSON file per
 // record, named by the record's id: the id its JS API returns for a result). The vocabulary carries
 // these ids so an answer card loads its own record's data and nothing else.
+// The ids are shortened first (shortRecordIds): the metadata every first search loads lists them all.
 
 /** Pagefind's data files are gzip of this signature followed by the payload. */
 const SIGNATURE = 'pagefind_dcd';
@@ -42,4 +43,35 @@ export function recordIdsFromFragments(fragments: readonly RecordFragment[]): Ma
     ids.set(url, id);
   }
   return ids;
+}
+
+/** Pagefind names its files by language, then hex digits of a hash of their content ("en_67f6535"). */
+const LANGUAGE_PREFIX = 'en_';
+
+/**
+ * The shortest start of `hashName` (LANGUAGE_PREFIX, then hex digits) with at least `digits` digits that
+ * is not in `taken`, added to it. A name stays a hash of its file's content, so a changed file still
+ * gets a new name (all but once in 16^digits).
+ */
+export function claimShortName(hashName: string, digits: number, taken: Set<string>): string {
+  if (!hashName.startsWith(LANGUAGE_PREFIX)) throw new Error(`search index: ${hashName} is not named "${LANGUAGE_PREFIX}<hash>"`);
+  for (let end = LANGUAGE_PREFIX.length + digits; end <= hashName.length; end++) {
+    const name = hashName.slice(0, end);
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+  throw new Error(`search index: every short name of ${hashName} is taken`);
+}
+
+/**
+ * Record ids four hex digits long instead of Pagefind's seven (five or more where four are taken), by
+ * Pagefind's id. The metadata every first search loads lists every record's id, about 3.5 bytes of
+ * hash each even after Brotli: the shorter ids save about 0.7 KiB there and 0.2 KiB in the vocabulary.
+ * Taken in sorted order, so two builds of one tree name alike.
+ */
+export function shortRecordIds(ids: Iterable<string>, digits = 4): Map<string, string> {
+  const taken = new Set<string>();
+  return new Map([...ids].sort().map((id) => [id, claimShortName(id, digits, taken)]));
 }
