@@ -5,7 +5,8 @@
 import { EXCERPTS_PATH, WINDOW_WORDS, decodeWindow, excerptHtml, excerptSpans, windowsFor, type ExcerptIndex } from '../lib/search/excerptWindows.ts';
 import { indexQuery } from '../lib/search/indexTerms.ts';
 import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
-import { recognizePastedOutput } from '../lib/search/pastedOutput.ts';
+import { mayBePastedOutput } from '../lib/search/pastedOutputCues.ts';
+import type { PastedOutputMatch } from '../lib/search/pastedOutput.ts';
 import type { ExactMatch } from '../lib/search/analyse.ts';
 import { RECORD_KIND } from '../lib/search/records.ts';
 import { RunResults } from '../lib/search/runResults.ts';
@@ -105,8 +106,20 @@ const SYMBOL_DEPTH = 3;
 /** A result URL without the highlight query Pagefind adds. */
 export const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
 
+/**
+ * The recogniser of pasted kernel output, with the explainers' tables it reads (about 25 KiB of script),
+ * loads only for text that may be such output (pastedOutputCues.ts): a question never fetches it.
+ */
+const loadPastedOutputReader = (text: string) => (mayBePastedOutput(text) ? import('../lib/search/pastedOutput.ts') : undefined);
+
 export async function runSearch(query: string, filters: Filters = {}): Promise<SearchResults> {
+  // Requested before the engine loads, so a paste's recogniser arrives alongside it.
+  const pastedReader = loadPastedOutputReader(query);
   const { pagefind, vocabulary } = await loadEngine();
+  const recognizePastedOutput = async (text: string): Promise<PastedOutputMatch[]> => {
+    const reader = pastedReader ?? loadPastedOutputReader(text);
+    return reader ? (await reader).recognizePastedOutput(text) : [];
+  };
   const found = new RunResults<PagefindResult>();
   const hasFilters = Object.values(filters).some(Boolean);
   const positions = new Map<string, Map<string, readonly number[]>>();

@@ -2,7 +2,10 @@
 // TP_printk format strings, plus bare exit reasons, inhibit masks and input that is none of them.
 import { describe, expect, it } from 'vitest';
 import { readHandoff, type HandoffKind } from '../explainers/handoff.ts';
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { recognizePastedOutput } from './pastedOutput.ts';
+import { mayBePastedOutput } from './pastedOutputCues.ts';
 
 /** The hand-off the explainer would read from a match's URL. */
 function handoffOf(url: string, kind: HandoffKind) {
@@ -10,10 +13,20 @@ function handoffOf(url: string, kind: HandoffKind) {
   return readHandoff(kind, u.hash.slice(1), u.search, u.hash);
 }
 
+/**
+ * The recogniser, checking on every input of these tests that the search UI would have loaded it: text
+ * it recognises anything in must pass mayBePastedOutput, or search would never show the card.
+ */
+function recognize(text: string) {
+  const found = recognizePastedOutput(text);
+  if (found.length) expect(mayBePastedOutput(text), text).toBe(true);
+  return found;
+}
+
 describe('tracepoint lines', () => {
   it('kvm_apicv_inhibit_changed from 6.12, with the ftrace prefix and the printed names', () => {
     const line = '  qemu-system-x86-4021  [003] .....  1234.567890: kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200 PIT_REINJ';
-    const [m, ...rest] = recognizePastedOutput(line);
+    const [m, ...rest] = recognize(line);
     expect(rest).toEqual([]);
     expect(m).toMatchObject({
       explainerTitle: 'Inhibit-mask decoder',
@@ -29,18 +42,18 @@ describe('tracepoint lines', () => {
   });
 
   it('kvm_apicv_inhibit_changed from a kernel that prints only the mask (the example of the issue)', () => {
-    const [m] = recognizePastedOutput('kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200');
+    const [m] = recognize('kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200');
     expect(handoffOf(m!.explainerUrl, 'inhibit')).toEqual({ ok: true, handoff: { kind: 'inhibit', input: 'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200' } });
     expect(m!.terms).toContain('APICV_INHIBIT_REASON_PIT_REINJ');
   });
 
   it('a cleared event that leaves the mask empty', () => {
-    const [m] = recognizePastedOutput('kvm_apicv_inhibit_changed: cleared reason=2, inhibits=0x0');
+    const [m] = recognize('kvm_apicv_inhibit_changed: cleared reason=2, inhibits=0x0');
     expect(m!.label).toBe('Tracepoint kvm_apicv_inhibit_changed: cleared reason 2 (ABSENT on Linux 6.12), inhibits 0x0');
   });
 
   it('kvm_avic_incomplete_ipi: ICR into EXITINFO1, cause and index into EXITINFO2, and the IPI stepper', () => {
-    const ms = recognizePastedOutput('kvm_avic_incomplete_ipi: vcpu=0, icrh:icrl=0x03000000:000000fd, id=1, index=3');
+    const ms = recognize('kvm_avic_incomplete_ipi: vcpu=0, icrh:icrl=0x03000000:000000fd, id=1, index=3');
     expect(ms.map((m) => m.explainerTitle)).toEqual(['AVIC exit decoder (0x401)', 'AVIC IPI delivery, step by step']);
     expect(ms[0]!.label).toBe('Tracepoint kvm_avic_incomplete_ipi: cause 1 (AVIC_IPI_FAILURE_TARGET_NOT_RUNNING), index 3, ICR 0x03000000:000000fd');
     expect(handoffOf(ms[0]!.explainerUrl, 'avic-exit')).toEqual({
@@ -52,43 +65,43 @@ describe('tracepoint lines', () => {
   });
 
   it('kvm_avic_incomplete_ipi for an NMI that AVIC does not accelerate (cause 0)', () => {
-    const ms = recognizePastedOutput('kvm_avic_incomplete_ipi: vcpu=2, icrh:icrl=0x01000000:00000400, id=0, index=1');
+    const ms = recognize('kvm_avic_incomplete_ipi: vcpu=2, icrh:icrl=0x01000000:00000400, id=0, index=1');
     expect(handoffOf(ms[1]!.explainerUrl, 'avic-ipi')).toEqual({ ok: true, handoff: { kind: 'avic-ipi', running: true, valid: true, delivery: 'nmi' } });
   });
 
   it('kvm_avic_unaccelerated_access: offset and write bit into EXITINFO1, vector into EXITINFO2', () => {
-    const [m, ...rest] = recognizePastedOutput('kvm_avic_unaccelerated_access: vcpu=1, offset=0x380(APIC_TMICT), trap, write, vec=0x0');
+    const [m, ...rest] = recognize('kvm_avic_unaccelerated_access: vcpu=1, offset=0x380(APIC_TMICT), trap, write, vec=0x0');
     expect(rest).toEqual([]);
     expect(m!.label).toBe('Tracepoint kvm_avic_unaccelerated_access: offset 0x380 (APIC_TMICT), write');
     expect(handoffOf(m!.explainerUrl, 'avic-exit')).toEqual({ ok: true, handoff: { kind: 'avic-exit', exitCode: 0x402, info1: '0x100000380', info2: '0x0' } });
   });
 
   it('kvm_avic_kick_vcpu_slowpath: only reached for TARGET_NOT_RUNNING', () => {
-    const [m] = recognizePastedOutput('kvm_avic_kick_vcpu_slowpath: icrh:icrl=0xff000000:000000fd, index=0');
+    const [m] = recognize('kvm_avic_kick_vcpu_slowpath: icrh:icrl=0xff000000:000000fd, index=0');
     expect(handoffOf(m!.explainerUrl, 'avic-exit')).toEqual({ ok: true, handoff: { kind: 'avic-exit', exitCode: 0x401, info1: '0xff000000000000fd', info2: '0x100000000' } });
   });
 
   it('kvm_exit on VMX (6.12 format): the nested exit explorer, for EPT_MISCONFIG', () => {
-    const ms = recognizePastedOutput('kvm_exit: vcpu 0 reason EPT_MISCONFIG rip 0xffffffff81000000 info1 0x0000000000000000 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
+    const ms = recognize('kvm_exit: vcpu 0 reason EPT_MISCONFIG rip 0xffffffff81000000 info1 0x0000000000000000 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
     expect(ms).toHaveLength(1);
     expect(ms[0]!.label).toBe('Tracepoint kvm_exit: exit reason 49 EPT_MISCONFIG (if L2 was running)');
     expect(handoffOf(ms[0]!.explainerUrl, 'nested-exit')).toEqual({ ok: true, handoff: { kind: 'nested-exit', exit: 49 } });
   });
 
   it('kvm_exit in the older format without the vCPU, as the issue quotes it', () => {
-    const ms = recognizePastedOutput('kvm_exit: reason EPT_MISCONFIG rip 0xffffffffa0012345 info 0 0');
+    const ms = recognize('kvm_exit: reason EPT_MISCONFIG rip 0xffffffffa0012345 info 0 0');
     expect(handoffOf(ms[0]!.explainerUrl, 'nested-exit')).toEqual({ ok: true, handoff: { kind: 'nested-exit', exit: 49 } });
   });
 
   it('kvm_nested_vmexit with APIC_ACCESS: the qualification decoder gets info1', () => {
-    const ms = recognizePastedOutput('kvm_nested_vmexit: vcpu 1 reason APIC_ACCESS rip 0xffffffff8106a1b2 info1 0x00000000000010b0 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
+    const ms = recognize('kvm_nested_vmexit: vcpu 1 reason APIC_ACCESS rip 0xffffffff8106a1b2 info1 0x00000000000010b0 info2 0x0000000000000000 intr_info 0x00000000 error_code 0x00000000');
     expect(ms.map((m) => m.explainerTitle)).toEqual(['APIC-access exit qualification decoder', 'Who handles this exit? (nested VMX)']);
     expect(handoffOf(ms[0]!.explainerUrl, 'apic-access')).toEqual({ ok: true, handoff: { kind: 'apic-access', qualification: '0x00000000000010b0' } });
     expect(ms[1]!.label).toContain('exit from L2');
   });
 
   it('kvm_exit on SVM: avic_incomplete_ipi with info1 and info2', () => {
-    const [m] = recognizePastedOutput('kvm_exit: vcpu 0 reason avic_incomplete_ipi rip 0xffffffff8105c8e6 info1 0x03000000000000fd info2 0x0000000100000003 intr_info 0x00000000 error_code 0x00000000');
+    const [m] = recognize('kvm_exit: vcpu 0 reason avic_incomplete_ipi rip 0xffffffff8105c8e6 info1 0x03000000000000fd info2 0x0000000100000003 intr_info 0x00000000 error_code 0x00000000');
     expect(handoffOf(m!.explainerUrl, 'avic-exit')).toEqual({
       ok: true,
       handoff: { kind: 'avic-exit', exitCode: 0x401, info1: '0x03000000000000fd', info2: '0x0000000100000003' },
@@ -96,12 +109,12 @@ describe('tracepoint lines', () => {
   });
 
   it('kvm_nested_vmexit_inject: an exit reflected to L1', () => {
-    const [m] = recognizePastedOutput('kvm_nested_vmexit_inject: reason: EPT_VIOLATION ext_inf1: 0x0000000000000181 ext_inf2: 0x0000000000000000 ext_int: 0x00000000 ext_int_err: 0x00000000');
+    const [m] = recognize('kvm_nested_vmexit_inject: reason: EPT_VIOLATION ext_inf1: 0x0000000000000181 ext_inf2: 0x0000000000000000 ext_int: 0x00000000 ext_int_err: 0x00000000');
     expect(m!.label).toBe('Tracepoint kvm_nested_vmexit_inject: exit reason 48 EPT_VIOLATION (exit reflected to L1)');
   });
 
   it('several pasted lines give one match per explainer URL', () => {
-    const ms = recognizePastedOutput(
+    const ms = recognize(
       'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200\nkvm_exit: vcpu 0 reason EPT_MISCONFIG rip 0x1 info1 0x0 info2 0x0\nkvm_exit: vcpu 0 reason EPT_MISCONFIG rip 0x1 info1 0x0 info2 0x0',
     );
     expect(ms.map((m) => m.tracepoint)).toEqual(['kvm_apicv_inhibit_changed', 'kvm_exit']);
@@ -111,31 +124,31 @@ describe('tracepoint lines', () => {
 describe('bare values', () => {
   it('exit reason names, with or without EXIT_REASON_', () => {
     for (const q of ['EPT_MISCONFIG', 'EXIT_REASON_EPT_MISCONFIG', 'why do I see EPT_MISCONFIG exits']) {
-      const ms = recognizePastedOutput(q);
+      const ms = recognize(q);
       expect(ms.map((m) => m.explainerUrl)).toEqual(['/nested/nested-vmx/?exit=49#nested-exit-explorer']);
     }
   });
 
   it('exit reason numbers and one-word names only next to "exit reason"', () => {
-    expect(recognizePastedOutput('exit reason 44')[0]!.label).toBe('VMX exit reason 44 APIC_ACCESS: who handles it while L2 runs');
-    expect(recognizePastedOutput('basic exit reason 12')[0]!.explainerUrl).toBe('/nested/nested-vmx/?exit=12#nested-exit-explorer');
-    expect(recognizePastedOutput('HLT exit from L2')[0]!.explainerUrl).toBe('/nested/nested-vmx/?exit=12#nested-exit-explorer');
-    expect(recognizePastedOutput('HLT')).toEqual([]);
-    expect(recognizePastedOutput('CPUID')).toEqual([]);
-    expect(recognizePastedOutput('44')).toEqual([]);
+    expect(recognize('exit reason 44')[0]!.label).toBe('VMX exit reason 44 APIC_ACCESS: who handles it while L2 runs');
+    expect(recognize('basic exit reason 12')[0]!.explainerUrl).toBe('/nested/nested-vmx/?exit=12#nested-exit-explorer');
+    expect(recognize('HLT exit from L2')[0]!.explainerUrl).toBe('/nested/nested-vmx/?exit=12#nested-exit-explorer');
+    expect(recognize('HLT')).toEqual([]);
+    expect(recognize('CPUID')).toEqual([]);
+    expect(recognize('44')).toEqual([]);
   });
 
   it('SVM exit codes 0x401 and 0x402, by number or name', () => {
-    expect(recognizePastedOutput('0x401').map((m) => m.explainerUrl)).toEqual(['/avic/exits/?exit=0x401#avic-exit-401-decoder']);
-    expect(recognizePastedOutput('SVM_EXIT_AVIC_UNACCELERATED_ACCESS').map((m) => m.explainerUrl)).toEqual(['/avic/exits/?exit=0x402#avic-exit-402-decoder']);
-    expect(recognizePastedOutput('avic_incomplete_ipi vs 0x402').map((m) => m.label)).toEqual(['SVM exit code 0x401 AVIC_INCOMPLETE_IPI', 'SVM exit code 0x402 AVIC_UNACCELERATED_ACCESS']);
+    expect(recognize('0x401').map((m) => m.explainerUrl)).toEqual(['/avic/exits/?exit=0x401#avic-exit-401-decoder']);
+    expect(recognize('SVM_EXIT_AVIC_UNACCELERATED_ACCESS').map((m) => m.explainerUrl)).toEqual(['/avic/exits/?exit=0x402#avic-exit-402-decoder']);
+    expect(recognize('avic_incomplete_ipi vs 0x402').map((m) => m.label)).toEqual(['SVM exit code 0x401 AVIC_INCOMPLETE_IPI', 'SVM exit code 0x402 AVIC_UNACCELERATED_ACCESS']);
   });
 
   it('an inhibit mask', () => {
-    const [m] = recognizePastedOutput('inhibits=0x44');
+    const [m] = recognize('inhibits=0x44');
     expect(m!.label).toBe('Inhibit mask inhibits 0x44 = ABSENT|APIC_BASE_MODIFIED');
     expect(m!.explainerUrl).toBe('/kvm/apicv-inhibits/?inhibit=0x44#inhibit-decoder');
-    expect(recognizePastedOutput('apicv inhibit mask 0x80')[0]!.explainerUrl).toBe('/kvm/apicv-inhibits/?inhibit=0x80#inhibit-decoder');
+    expect(recognize('apicv inhibit mask 0x80')[0]!.explainerUrl).toBe('/kvm/apicv-inhibits/?inhibit=0x80#inhibit-decoder');
   });
 });
 
@@ -154,18 +167,32 @@ describe('bad input', () => {
     '\u{1F600} 仮想割り込み',
     '.*+?^${}()|[]\\',
   ])('%j: no match and no exception', (q) => {
-    expect(recognizePastedOutput(q)).toEqual([]);
+    expect(recognize(q)).toEqual([]);
   });
 
   it('a damaged inhibit line still goes to the decoder, which explains what is wrong', () => {
-    const [m] = recognizePastedOutput('kvm_apicv_inhibit_changed: set reason=9, inhibits=0xZZ');
+    const [m] = recognize('kvm_apicv_inhibit_changed: set reason=9, inhibits=0xZZ');
     expect(m!.label).toContain('the decoder says what it cannot read');
   });
 
   it('a 2,000-character query and a huge paste return quickly with at most the first lines read', () => {
-    expect(recognizePastedOutput('a'.repeat(2000))).toEqual([]);
+    expect(recognize('a'.repeat(2000))).toEqual([]);
     const lines = Array.from({ length: 500 }, (_, i) => `kvm_exit: vcpu ${i} reason HLT rip 0x1 info1 0x0 info2 0x0`).join('\n');
-    expect(recognizePastedOutput(lines)).toHaveLength(1);
-    expect(recognizePastedOutput('kvm_exit: ' + 'reason '.repeat(10000))).toEqual([]);
+    expect(recognize(lines)).toHaveLength(1);
+    expect(recognize('kvm_exit: ' + 'reason '.repeat(10000))).toEqual([]);
+  });
+});
+
+describe('mayBePastedOutput: whether the UI loads the recogniser', () => {
+  it('passes every trace line of the search question set (the recogniser reads those an explainer decodes)', () => {
+    const questions = yaml.load(readFileSync('tests/search/questions.yaml', 'utf8')) as { query: string; kind: string }[];
+    const traces = questions.filter((q) => q.kind === 'trace').map((q) => q.query);
+    expect(traces.length).toBeGreaterThan(20);
+    for (const line of traces) expect(mayBePastedOutput(line), line).toBe(true);
+  });
+
+  it('turns away questions and keywords, which then never load the explainers’ tables', () => {
+    for (const q of ['why was the patch rejected', 'how does KVM wake a blocked vCPU when a posted interrupt arrives', 'posted interrupts', 'x2APIC mode', 'kvm_set_apicv_inhibit', 'what is exit 44', 'RVI'])
+      expect(mayBePastedOutput(q), q).toBe(false);
   });
 });

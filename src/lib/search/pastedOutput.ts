@@ -24,6 +24,7 @@ import { explainerOf, handoffUrl, nestedExitByName, type Handoff } from '../expl
 import { decode, getVersion, parseInhibits, PREFIX as INHIBIT_PREFIX } from '../explainers/inhibitDecoder.ts';
 import { EXITS } from '../explainers/nestedExitExplorer.ts';
 import type { Delivery } from '../explainers/avicIpiStepper.ts';
+import { AVIC_EXIT, EXIT_NAME, EXIT_PHRASE, INHIBIT_MASK, MAX_INPUT, TRACE_EVENT } from './pastedOutputCues.ts';
 
 export interface PastedOutputMatch {
   /** What was recognised, in a reader's words, e.g. "Tracepoint kvm_apicv_inhibit_changed: set reason 9". */
@@ -38,8 +39,6 @@ export interface PastedOutputMatch {
   tracepoint?: string;
 }
 
-/** Longest text looked at: a pasted trace excerpt, not a whole log. */
-const MAX_INPUT = 4000;
 const MAX_LINES = 20;
 
 const AVIC_EXIT_NAMES: Record<number, string> = {
@@ -199,11 +198,11 @@ function traceLine(tracepoint: string, body: string): PastedOutputMatch[] {
 /** Exit reasons and codes typed without a trace line: "EPT_MISCONFIG", "exit reason 44", "0x401". */
 function bareValues(text: string): PastedOutputMatch[] {
   const out: PastedOutputMatch[] = [];
-  const inhibit = /\binhibit(?:s|ion|_reasons)?(?:\s+mask)?\s*[=:]?\s*(0x[0-9a-f]{1,16})\b/i.exec(text);
+  const inhibit = INHIBIT_MASK.exec(text);
   if (inhibit) out.push(inhibitLine(inhibit[1]!));
 
   const svmCodes = new Set<number>();
-  for (const m of text.matchAll(/\b(?:SVM_EXIT_)?AVIC_(INCOMPLETE_IPI|UNACCELERATED_ACCESS)\b|\b0x0*40([12])\b/gi)) {
+  for (const m of text.matchAll(AVIC_EXIT)) {
     svmCodes.add(m[1] ? (m[1].toUpperCase() === 'INCOMPLETE_IPI' ? 0x401 : 0x402) : m[2] === '1' ? 0x401 : 0x402);
   }
   for (const exitCode of svmCodes) {
@@ -214,11 +213,11 @@ function bareValues(text: string): PastedOutputMatch[] {
   const codes = new Set<number>();
   // Names with an underscore stand on their own (EPT_MISCONFIG); one-word names (HLT, CPUID) and
   // numbers only next to "exit reason", so a keyword search for CPUID is not taken for pasted output.
-  for (const m of text.matchAll(/\b(?:EXIT_REASON_)?([A-Z]+(?:_[A-Z]+)+)\b/g)) {
+  for (const m of text.matchAll(EXIT_NAME)) {
     const code = nestedExitByName(m[1]!);
     if (code !== undefined) codes.add(code);
   }
-  for (const m of text.matchAll(/\b(?:EXIT_REASON_([A-Z]+)|(?:basic\s+)?exit[\s_]reason\s*[=:]?\s*([A-Za-z]+|\d{1,3})\b|\b([A-Z]{3,})\s+exit\b)/g)) {
+  for (const m of text.matchAll(EXIT_PHRASE)) {
     const code = nestedExitByName(m[1] ?? m[2] ?? m[3]!);
     if (code !== undefined) codes.add(code);
   }
@@ -237,7 +236,7 @@ export function recognizePastedOutput(query: string): PastedOutputMatch[] {
   let anyTrace = false;
   for (const line of lines) {
     // An ftrace line starts with "task-pid [cpu] flags timestamp: "; the event name ends in ": ".
-    const tp = /\b(kvm_[a-z0-9_]+):\s+(.*)$/.exec(line);
+    const tp = TRACE_EVENT.exec(line);
     if (!tp) continue;
     anyTrace = true;
     found.push(...traceLine(tp[1]!, tp[2]!));

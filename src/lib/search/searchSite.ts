@@ -10,7 +10,8 @@ import type { VocabularyIndex } from './vocabulary.ts';
 export interface SiteSearchDeps {
   engine: SearchEngine;
   vocabulary: VocabularyIndex;
-  recognizePastedOutput: (query: string) => PastedOutputMatch[];
+  /** May load its tables on first use (the browser loads them only for text that may be kernel output). */
+  recognizePastedOutput: (query: string) => PastedOutputMatch[] | Promise<PastedOutputMatch[]>;
 }
 
 export interface SiteSearchOutcome {
@@ -31,7 +32,7 @@ const recordCount = (v: VocabularyIndex) => v.vocabulary.pages.length + v.vocabu
 
 export async function searchSite(query: string, deps: SiteSearchDeps): Promise<SiteSearchOutcome> {
   const parsed = parseQuery(query);
-  const pasted = parsed.text ? deps.recognizePastedOutput(parsed.text) : [];
+  const pasted = parsed.text ? await deps.recognizePastedOutput(parsed.text) : [];
   // Pasted output is noisy (timestamps, pids, flags): search for what the recogniser says it means.
   const concepts: Concept[] = pasted.length
     ? [...new Set(pasted.flatMap((m) => m.terms))].map((t) => ({ label: t, forms: [t] }))
