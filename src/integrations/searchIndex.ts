@@ -10,10 +10,10 @@
 // Record ids (fragment names) are cut from Pagefind's seven hex digits to four (recordIds.ts,
 // shortRecordIds). Pagefind numbers records in the order they finish, so the records are then
 // renumbered in a fixed order, pages by path and then the term and symbol records
-// (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word index is re-cut into small chunks (pagefindIndexChunks.ts), and
-// long pages get excerpt windows (excerptWindows.ts). Last, the search vocabulary
-// (dist/search/vocabulary.json), whose names carry the ids of their records in the index just built,
-// and Brotli copies of the files every first search loads (brotliSiblings.ts).
+// (pagefindPageOrder.ts): two builds of one tree write the same bundle. The word index is re-cut into
+// small chunks (pagefindIndexChunks.ts), and long pages get excerpt windows (excerptWindows.ts). Last,
+// the search vocabulary (dist/search/vocabulary.json), whose names carry the ids of their records in
+// the index just built, and Brotli copies of the files every first search loads (brotliSiblings.ts).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
