@@ -4,7 +4,7 @@
 // (src/lib/search/excerptWindows.ts), any other record's from its Pagefind fragment.
 import { EXCERPTS_PATH, WINDOW_WORDS, decodeWindow, excerptHtml, excerptSpans, windowsFor, type ExcerptIndex } from '../lib/search/excerptWindows.ts';
 import { indexQuery } from '../lib/search/indexTerms.ts';
-import { indexVocabulary, type SearchVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
+import { indexVocabulary, type ServedVocabulary, type VocabularyIndex } from '../lib/search/vocabulary.ts';
 import { mayBePastedOutput } from '../lib/search/pastedOutputCues.ts';
 import type { PastedOutputMatch } from '../lib/search/pastedOutput.ts';
 import type { ExactMatch } from '../lib/search/analyse.ts';
@@ -51,7 +51,7 @@ export function loadEngine() {
   loaded ??= (async () => {
     // A string, so the bundler leaves the browser's own import() alone.
     const url = '/pagefind/pagefind.js';
-    const [pagefind, vocabulary] = await Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, fetchJson<SearchVocabulary>('/search/vocabulary.json')]);
+    const [pagefind, vocabulary] = await Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, fetchJson<ServedVocabulary>('/search/vocabulary.json')]);
     await pagefind.options({ ...PAGEFIND_OPTIONS, highlightParam: HIGHLIGHT_PARAM });
     return { pagefind, vocabulary: indexVocabulary(vocabulary) };
   })();

@@ -10,7 +10,7 @@ import { acronymOf, ACRONYM_MARK, identifierGroup, IDENTIFIER_MARK } from '../..
 import { chunksForTerm, compareWords, decodePagefindData, familyOf, PREFIX_FAMILY, type ChunkRange, type PackedWord } from '../../src/lib/search/pagefindIndexChunks.ts';
 import { decodeWindow, EXCERPTS_PATH, type ExcerptIndex } from '../../src/lib/search/excerptWindows.ts';
 import { readFragments } from '../../src/lib/search/recordIds.ts';
-import { indexVocabulary, type SearchVocabulary } from '../../src/lib/search/vocabulary.ts';
+import { indexVocabulary, type ServedVocabulary } from '../../src/lib/search/vocabulary.ts';
 import { DIST } from './distSite.ts';
 
 const bundle = join(DIST, 'pagefind');
@@ -59,7 +59,7 @@ describe('search index chunks', () => {
   });
 
   it('indexes the glossary acronyms as whole words, each with its plurals and possessives, as the vocabulary says', () => {
-    const { indexAcronyms } = indexVocabulary(JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary);
+    const { indexAcronyms } = indexVocabulary(JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as ServedVocabulary);
     const acronyms = new Set(indexAcronyms.values());
     expect([indexAcronyms.get('apic'), indexAcronyms.get('isrunning')]).toEqual(['apic', 'isrun']);
     // Words on some page (a family's empty prefix word, "eoi" before "eoiexit", is on none).
@@ -100,7 +100,7 @@ describe('search index chunks', () => {
 });
 
 describe('excerpt windows', () => {
-  const vocabulary = JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as SearchVocabulary;
+  const vocabulary = JSON.parse(readFileSync(join(DIST, 'search', 'vocabulary.json'), 'utf8')) as ServedVocabulary;
   const dir = join(DIST, ...EXCERPTS_PATH.split('/'));
   const windowed = vocabulary.pages.filter((p) => p.excerpts);
 

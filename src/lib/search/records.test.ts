@@ -98,12 +98,22 @@ describe('search vocabulary', () => {
   it('lists terms, symbols, pages and synonym groups from content/synonyms.yaml and the glossary, each term and page with its record id', () => {
     const s = site();
     const v = buildVocabulary(s, recordIds(s), new Set(), new Map([['xyz', 'xyz']]));
-    expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], url: '/glossary/#xyz', page: '/apic/', id: 'rec0' }]);
+    // The URL is left out: it is the anchor the name gives, which indexVocabulary puts back.
+    expect(v.terms).toEqual([{ term: 'XYZ', expansion: 'Ex why zed', aliases: ['ex why zed'], page: '/apic/', id: 'rec0' }]);
+    expect(indexVocabulary(v).vocabulary.terms[0]!.url).toBe('/glossary/#xyz');
     expect(v.symbols).toEqual(['do_thing']);
     expect(v.pages.find((p) => p.url === '/apic/')).toMatchObject({ id: 'page:apic' });
     expect(v.synonyms).toEqual([['lost interrupt', 'missed interrupt']]);
     // Each term with its names is a synonym group too, derived from the terms rather than shipped twice.
     expect(indexVocabulary(v).synonymGroups.get('ex why zed')).toEqual([['XYZ', 'Ex why zed', 'ex why zed']]);
+  });
+
+  it("serves a term's URL where the site's anchor for it is not its name in lower case, hyphenated", () => {
+    // github-slugger drops the dot ("xy-z.1" -> "xy-z1"); the plain rule would give "xy-z-1".
+    const s = loadSite(fixtureWith({ 'glossary/xyz.yaml': (text) => text.replace(/^term: .*$/m, 'term: XY-Z.1') })).site;
+    const v = buildVocabulary(s, recordIds(s), new Set(), new Map());
+    expect(v.terms[0]).toMatchObject({ term: 'XY-Z.1', url: '/glossary/#xy-z1' });
+    expect(indexVocabulary(v).vocabulary.terms[0]!.url).toBe('/glossary/#xy-z1');
   });
 
   it("names only the acronyms whose index word differs from their name, or that the index lacks", () => {

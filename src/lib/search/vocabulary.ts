@@ -43,6 +43,20 @@ export interface SearchVocabulary {
   indexAcronyms: Record<string, string>;
 }
 
+/**
+ * The vocabulary as served (search/vocabulary.json): a term's URL is left out where it is the glossary
+ * anchor its name gives (glossaryUrl), as it is for nearly every term (0.35 KiB less for every first
+ * search); indexVocabulary puts it back.
+ */
+export type ServedVocabulary = Omit<SearchVocabulary, 'terms'> & { terms: (Omit<VocabularyTerm, 'url'> & { url?: string })[] };
+
+/**
+ * Where a term's glossary entry is when its anchor is its name in lower case with every run of other
+ * characters a hyphen ("APIC-access page" -> "/glossary/#apic-access-page"); the site's own anchors
+ * (github-slugger, src/lib/site.ts termAnchor) agree for every term whose URL the served vocabulary omits.
+ */
+export const glossaryUrl = (term: string) => `/glossary/#${term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+
 /** A glossary's names (terms and aliases) that are acronyms, lower case: letters and digits, two capitals at least. */
 export const glossaryAcronyms = (terms: readonly { term: string; aliases: readonly string[] }[]) =>
   new Set(terms.flatMap((t) => [t.term, ...t.aliases]).filter((n) => /^[A-Za-z0-9]+$/.test(n) && /[A-Z].*[A-Z]/.test(n)).map((n) => n.toLowerCase()));
@@ -64,7 +78,7 @@ export function buildVocabulary(
   recordIds: ReadonlyMap<string, string>,
   windowed: ReadonlySet<string>,
   indexAcronyms: ReadonlyMap<string, string>,
-): SearchVocabulary {
+): ServedVocabulary {
   const missing: string[] = [];
   const idOf = (url: string) => {
     const id = recordIds.get(url);
@@ -75,7 +89,7 @@ export function buildVocabulary(
     term: t.data.term,
     expansion: t.data.expansion,
     aliases: t.data.aliases,
-    url: t.url,
+    ...(t.url === glossaryUrl(t.data.term) ? {} : { url: t.url }),
     page: `/${t.data.page.split('#')[0]}/`,
     id: idOf(t.url),
   }));
@@ -120,7 +134,8 @@ export interface VocabularyIndex {
   nameWords: Set<string>;
 }
 
-export function indexVocabulary(vocabulary: SearchVocabulary): VocabularyIndex {
+export function indexVocabulary(served: ServedVocabulary): VocabularyIndex {
+  const vocabulary: SearchVocabulary = { ...served, terms: served.terms.map((t) => ({ ...t, url: t.url ?? glossaryUrl(t.term) })) };
   const synonymGroups = new Map<string, string[][]>();
   let longestSynonym = 1;
   // A term's names are derived here rather than shipped twice in the vocabulary.
