@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { splitFrontmatter } from './frontmatter.ts';
 import { CONTENT_ROOT } from './project.ts';
-import { parseYamlWith } from './yamlData.ts';
+import { parseYamlWith, valuesCutByComments } from './yamlData.ts';
 
 const schema = z.object({ name: z.string(), pages: z.array(z.string()) }).strict();
 
@@ -24,6 +24,15 @@ describe('parseYamlWith', () => {
     const { data, errors } = parseYamlWith(schema, 'name: a\nname: b\npages: []\n', 'x.yaml');
     expect(data).toBeNull();
     expect(errors.map(String)).toEqual([expect.stringMatching(/x\.yaml:2\b.*invalid YAML/)]);
+  });
+
+  it('refuses a value without quotes that a comment cuts short, naming its line', () => {
+    const { data, errors } = parseYamlWith(schema, 'name: changed on VMRUN or #VMEXIT\npages: [a]\n', 'x.mdx', 1);
+    expect(data).toBeNull();
+    expect(errors.map(String)).toEqual([expect.stringMatching(/x\.mdx:2\b.*" #" .*starts a YAML comment.*quote the value/)]);
+    expect(valuesCutByComments('pages:\n  - item one # note\n')).toEqual([2]);
+    // Quoted values, "#" inside a word, and comments on lines of their own are fine.
+    expect(valuesCutByComments('name: "changed on #VMEXIT"\n# a comment\nterm: "erratum #1235"\nurl: a#b\naliases: [x, "y #1"]\n')).toEqual([]);
   });
 
   it('decides as the yaml package where js-yaml reads a scalar differently', () => {

@@ -12,6 +12,16 @@ function quickRead(text: string): { value: unknown } | undefined {
   }
 }
 
+// A value written without quotes ends at " #", which starts a comment: "changed on VMRUN or #VMEXIT"
+// silently became "changed on VMRUN or". A mapping value or a list item that starts as such a plain
+// value and has " #" later on its line is refused; content puts comments on lines of their own.
+const CUT_BY_COMMENT = /^\s*(?:-\s+|[^\s#"'][^:#]*:\s+)(?!["'[{|>#&*!%@`])\S.*?\s#/;
+
+/** Lines (1-based) where a comment cuts an unquoted value short. */
+export function valuesCutByComments(text: string): number[] {
+  return text.split('\n').flatMap((line, i) => (CUT_BY_COMMENT.test(line) ? [i + 1] : []));
+}
+
 /**
  * Parses YAML text and validates it with a schema. Errors name the file and the line of the
  * offending field; `lineOffset` shifts lines when the YAML is an MDX frontmatter block.
@@ -48,6 +58,11 @@ export function parseYamlWith<S extends z.ZodType>(
     }
     return line;
   };
+  const cut = valuesCutByComments(text);
+  if (cut.length) {
+    const message = 'a " #" in a value without quotes starts a YAML comment, which drops the rest of the line: quote the value';
+    return { data: null, lineOf, errors: cut.map((line) => new ContentError(file, line + lineOffset, message)) };
+  }
   const quick = quickRead(text);
   if (quick) {
     const result = schema.safeParse(quick.value);
