@@ -33,6 +33,8 @@ describe('parseYamlWith', () => {
     expect(valuesCutByComments('pages:\n  - item one # note\n')).toEqual([2]);
     // Quoted values, "#" inside a word, and comments on lines of their own are fine.
     expect(valuesCutByComments('name: "changed on #VMEXIT"\n# a comment\nterm: "erratum #1235"\nurl: a#b\naliases: [x, "y #1"]\n')).toEqual([]);
+    // A block scalar's lines are text, "#" included; the check resumes after it.
+    expect(valuesCutByComments('note: >-\n  see: erratum #1235\n\n  more #text\nname: x #y\n')).toEqual([5]);
   });
 
   it('decides as the yaml package where js-yaml reads a scalar differently', () => {

@@ -17,9 +17,19 @@ function quickRead(text: string): { value: unknown } | undefined {
 // value and has " #" later on its line is refused; content puts comments on lines of their own.
 const CUT_BY_COMMENT = /^\s*(?:-\s+|[^\s#"'][^:#]*:\s+)(?!["'[{|>#&*!%@`])\S.*?\s#/;
 
-/** Lines (1-based) where a comment cuts an unquoted value short. */
+const BLOCK_SCALAR = /(?:^\s*-|:)\s+[|>][-+0-9]*\s*$/;
+const indentOf = (line: string) => /^ */.exec(line)![0].length;
+
+/** Lines (1-based) where a comment cuts an unquoted value short (a block scalar's lines are text, and skipped). */
 export function valuesCutByComments(text: string): number[] {
-  return text.split('\n').flatMap((line, i) => (CUT_BY_COMMENT.test(line) ? [i + 1] : []));
+  const cut: number[] = [];
+  let blockIndent = -1;
+  text.split('\n').forEach((line, i) => {
+    if (blockIndent >= 0 && (!line.trim() || indentOf(line) > blockIndent)) return;
+    blockIndent = BLOCK_SCALAR.test(line) ? indentOf(line) : -1;
+    if (CUT_BY_COMMENT.test(line)) cut.push(i + 1);
+  });
+  return cut;
 }
 
 /**
