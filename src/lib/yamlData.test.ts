@@ -30,11 +30,18 @@ describe('parseYamlWith', () => {
     const { data, errors } = parseYamlWith(schema, 'name: changed on VMRUN or #VMEXIT\npages: [a]\n', 'x.mdx', 1);
     expect(data).toBeNull();
     expect(errors.map(String)).toEqual([expect.stringMatching(/x\.mdx:2\b.*" #" .*starts a YAML comment.*quote the value/)]);
+    // List items, flow sequences, the line after a block scalar in a list item, a continued value, a tagged one.
     expect(valuesCutByComments('pages:\n  - item one # note\n')).toEqual([2]);
-    // Quoted values, "#" inside a word, and comments on lines of their own are fine.
-    expect(valuesCutByComments('name: "changed on #VMEXIT"\n# a comment\nterm: "erratum #1235"\nurl: a#b\naliases: [x, "y #1"]\n')).toEqual([]);
-    // A block scalar's lines are text, "#" included; the check resumes after it.
-    expect(valuesCutByComments('note: >-\n  see: erratum #1235\n\n  more #text\nname: x #y\n')).toEqual([5]);
+    expect(valuesCutByComments('q: [a, b #c\n  , d]\n')).toEqual([1]);
+    expect(valuesCutByComments('- note: |\n    x #1\n  name: y #z\n')).toEqual([3]);
+    expect(valuesCutByComments('summary: first\n  more #VMEXIT x\n')).toEqual([2]);
+    expect(valuesCutByComments('a: !!str x #y\n')).toEqual([1]);
+    // Quoted values (also in lists and flow sequences), "#" inside a word, comments on lines of their
+    // own or after a quoted value, and a block scalar's text are fine.
+    const fine = ['name: "changed on #VMEXIT"', '# a comment', 'url: a#b', 'aliases: [x, "y #1"]', 'title: "x" # note', 'note: > # c', '  text #x'];
+    expect(parseDocument(fine.join('\n')).errors).toEqual([]);
+    expect(valuesCutByComments(fine.join('\n'))).toEqual([]);
+    expect(valuesCutByComments('- same: ["erratum #1235", errata]\n- query: \'a #b\'\n')).toEqual([]);
   });
 
   it('decides as the yaml package where js-yaml reads a scalar differently', () => {

@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, Scalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from './errors.ts';
 
@@ -13,21 +13,21 @@ function quickRead(text: string): { value: unknown } | undefined {
 }
 
 // A value written without quotes ends at " #", which starts a comment: "changed on VMRUN or #VMEXIT"
-// silently became "changed on VMRUN or". A mapping value or a list item that starts as such a plain
-// value and has " #" later on its line is refused; content puts comments on lines of their own.
-const CUT_BY_COMMENT = /^\s*(?:-\s+|[^\s#"'][^:#]*:\s+)(?!["'[{|>#&*!%@`])\S.*?\s#/;
-
-const BLOCK_SCALAR = /(?:^\s*-|:)\s+[|>][-+0-9]*\s*$/;
-const indentOf = (line: string) => /^ */.exec(line)![0].length;
-
-/** Lines (1-based) where a comment cuts an unquoted value short (a block scalar's lines are text, and skipped). */
+// silently became "changed on VMRUN or". Content puts comments on lines of their own, so a comment
+// after an unquoted value on its line is refused. Read with the yaml package, which knows where each
+// value ends, and only for text with such a "#" at all.
+/** Lines (1-based) where a comment follows a value written without quotes, cutting it short. */
 export function valuesCutByComments(text: string): number[] {
+  if (!/\s#/.test(text)) return [];
+  const lineCounter = new LineCounter();
   const cut: number[] = [];
-  let blockIndent = -1;
-  text.split('\n').forEach((line, i) => {
-    if (blockIndent >= 0 && (!line.trim() || indentOf(line) > blockIndent)) return;
-    blockIndent = BLOCK_SCALAR.test(line) ? indentOf(line) : -1;
-    if (CUT_BY_COMMENT.test(line)) cut.push(i + 1);
+  visit(parseDocument(text, { lineCounter }), {
+    Scalar(_, node) {
+      if (node.type !== Scalar.PLAIN || !node.range) return;
+      const end = node.range[1];
+      const eol = text.indexOf('\n', end);
+      if (/^[ \t]+#/.test(text.slice(end, eol < 0 ? undefined : eol))) cut.push(lineCounter.linePos(end).line);
+    },
   });
   return cut;
 }
