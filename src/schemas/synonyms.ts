@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * content/synonyms.yaml: groups of words or phrases readers use for the same thing. Search treats
- * every member of a group as an alternative to the others. Glossary terms (term, expansion, aliases)
- * are synonyms already and need no entry here.
+ * every member of a group as an alternative to the others. A glossary term's expansion and aliases
+ * already find the term (typed by its own name, the term is searched alone); a group here ties a term
+ * to readers' own words.
  */
 export const synonymGroupSchema = z.strictObject({
   /** Two or more words or phrases that mean the same thing to a reader of this site. */

@@ -108,17 +108,18 @@ export const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
 
 /**
  * The recogniser of pasted kernel output, with the explainers' tables it reads (about 25 KiB of script),
- * loads only for text that may be such output (pastedOutputCues.ts): a question never fetches it.
+ * loads only for text that may be such output (pastedOutputCues.ts), which most questions and keywords
+ * are not. If it cannot load (offline, or a new deploy renamed it), the search goes on without its cards.
  */
-const loadPastedOutputReader = (text: string) => (mayBePastedOutput(text) ? import('../lib/search/pastedOutput.ts') : undefined);
+const loadPastedOutputReader = (text: string) => (mayBePastedOutput(text) ? import('../lib/search/pastedOutput.ts').catch(() => undefined) : undefined);
 
 export async function runSearch(query: string, filters: Filters = {}): Promise<SearchResults> {
   // Requested before the engine loads, so a paste's recogniser arrives alongside it.
   const pastedReader = loadPastedOutputReader(query);
   const { pagefind, vocabulary } = await loadEngine();
   const recognizePastedOutput = async (text: string): Promise<PastedOutputMatch[]> => {
-    const reader = pastedReader ?? loadPastedOutputReader(text);
-    return reader ? (await reader).recognizePastedOutput(text) : [];
+    const reader = await (pastedReader ?? loadPastedOutputReader(text));
+    return reader ? reader.recognizePastedOutput(text) : [];
   };
   const found = new RunResults<PagefindResult>();
   const hasFilters = Object.values(filters).some(Boolean);

@@ -28,6 +28,10 @@ describe('queryConcepts', () => {
     // A term name that content/synonyms.yaml ties to readers' words keeps them.
     const index = indexVocabulary({ ...VOCABULARY, synonyms: [...VOCABULARY.synonyms, ['RVI', 'pending vector']] });
     expect(queryConcepts(parseQuery('RVI'), index)[0]!.forms).toEqual(['RVI', 'pending vector', 'requesting virtual interrupt']);
+    // A term name that is also another term's alias keeps that term's names.
+    const svi = { term: 'SVI', expansion: 'Servicing virtual interrupt', aliases: ['RVI'], url: '/glossary/#svi', page: '/apicv/', id: 'svi2' };
+    const both = indexVocabulary({ ...VOCABULARY, terms: [...VOCABULARY.terms.filter((t) => t.term !== 'SVI'), svi] });
+    expect(queryConcepts(parseQuery('RVI'), both)[0]!.forms).toEqual(['RVI', 'svi', 'servicing virtual interrupt']);
   });
 
   it('matches synonyms across plural and verb forms', () => {

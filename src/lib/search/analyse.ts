@@ -47,8 +47,10 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
       if (!groups) continue;
       const typed = span.map((t) => t.search).join(' ');
       const stopName = n === 1 && acronymStop.has(span[0]!);
-      // A glossary term typed by its own name is searched as typed (VocabularyIndex.termNames).
-      const others = index.termNames.has(key) && !stopName ? [] : groups.flat().filter((p) => phraseKey(p) !== key);
+      // A glossary term typed by its own name is searched without its own other names
+      // (VocabularyIndex.termNames); a group it is only part of (another term's alias) still counts.
+      const searched = index.termNames.has(key) && !stopName ? groups.filter((g) => phraseKey(g[0]!) !== key) : groups;
+      const others = searched.flat().filter((p) => phraseKey(p) !== key);
       const forms = stopName ? others.map((p) => p.toLowerCase()) : [typed, ...others.map((p) => p.toLowerCase())];
       if (!forms.length) continue;
       concepts.push({ label: span.map((t) => t.text).join(' '), forms: unique(forms).slice(0, MAX_FORMS) });

@@ -202,7 +202,7 @@ function bareValues(text: string): PastedOutputMatch[] {
   if (inhibit) out.push(inhibitLine(inhibit[1]!));
 
   const svmCodes = new Set<number>();
-  for (const m of text.matchAll(AVIC_EXIT)) {
+  for (const m of text.matchAll(new RegExp(AVIC_EXIT, 'gi'))) {
     svmCodes.add(m[1] ? (m[1].toUpperCase() === 'INCOMPLETE_IPI' ? 0x401 : 0x402) : m[2] === '1' ? 0x401 : 0x402);
   }
   for (const exitCode of svmCodes) {
@@ -213,11 +213,11 @@ function bareValues(text: string): PastedOutputMatch[] {
   const codes = new Set<number>();
   // Names with an underscore stand on their own (EPT_MISCONFIG); one-word names (HLT, CPUID) and
   // numbers only next to "exit reason", so a keyword search for CPUID is not taken for pasted output.
-  for (const m of text.matchAll(EXIT_NAME)) {
+  for (const m of text.matchAll(new RegExp(EXIT_NAME, 'g'))) {
     const code = nestedExitByName(m[1]!);
     if (code !== undefined) codes.add(code);
   }
-  for (const m of text.matchAll(EXIT_PHRASE)) {
+  for (const m of text.matchAll(new RegExp(EXIT_PHRASE, 'g'))) {
     const code = nestedExitByName(m[1] ?? m[2] ?? m[3]!);
     if (code !== undefined) codes.add(code);
   }

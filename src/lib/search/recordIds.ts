@@ -50,8 +50,11 @@ const LANGUAGE_PREFIX = 'en_';
 
 /**
  * The shortest start of `hashName` (LANGUAGE_PREFIX, then hex digits) with at least `digits` digits that
- * is not in `taken`, added to it. A name stays a hash of its file's content, so a changed file still
- * gets a new name (all but once in 16^digits).
+ * is not in `taken`, added to it. A name stays the start of a hash of its file's content, so a changed
+ * file gets a new name (all but once in 16^digits); a name that a changed file frees can go to another
+ * file in a later build (for c changed files, a chance of about c^2 in 16^digits). dist/_headers gives
+ * the search bundle no long cache lifetime, so a browser's copy under a reused name does not outlive
+ * the build it came from by much.
  */
 export function claimShortName(hashName: string, digits: number, taken: Set<string>): string {
   if (!hashName.startsWith(LANGUAGE_PREFIX)) throw new Error(`search index: ${hashName} is not named "${LANGUAGE_PREFIX}<hash>"`);
