@@ -97,6 +97,24 @@ describe('relaxedSearch', () => {
     expect(r.ids.slice(0, 2)).toEqual(['about', 'long']);
   });
 
+  it("ranks by coverage, not by the whole query's run: a page with every word in passing does not win for having them all", async () => {
+    const many = (n: number, prefix: string, text: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, text]));
+    const engine = fakeEngine({
+      ...many(6, 'c', 'lost'),
+      about: 'doorbell doorbell doorbell guest',
+      ...many(3, 'a', 'doorbell doorbell'),
+      long: 'doorbell guest lost',
+      ...many(6, 'g', 'guest guest'),
+      ...many(2, 'u', 'unrelated'),
+    });
+    const concepts = [{ label: 'doorbell', forms: ['doorbell'] }, { label: 'guest', forms: ['guest'] }, { label: 'lost', forms: ['lost'], named: false }];
+    const r = await relaxedSearch(concepts, engine, { total: 19 });
+    // Only "long" has all three words, so the whole query's run is ["long"]; "about" is first for the
+    // most informative word and covers more of the query by where it stands in each word's run.
+    expect(r.runs.find((run) => run.covers.length === 3)!.ids).toEqual(['long']);
+    expect(r.ids.slice(0, 2)).toEqual(['about', 'long']);
+  });
+
   it('finds two positions within a window in sorted lists, never one position with itself', () => {
     expect(withinWords([1, 40], [9], 8)).toBe(true);
     expect(withinWords([1, 40], [10, 60], 8)).toBe(false);

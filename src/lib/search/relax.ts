@@ -4,9 +4,9 @@
 // query, with synonyms in place of what was typed, and (when that finds few records) the combinations
 // of its concepts that records have together, most informative first. Records are ranked by how much
 // of the query's informativeness they cover (each concept graded by how high the record stands in that
-// concept's own run), then by reciprocal-rank fusion of the runs and by how close together two of the
-// concepts stand in them: pages about more of the meaningful words come first, and the list is never
-// empty while any concept occurs on the site.
+// concept's own run) and by how close together two of the concepts stand in them, ties broken by
+// reciprocal-rank fusion of the runs: pages about more of the meaningful words come first, and the list
+// is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
@@ -213,11 +213,13 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   }
 
   // Score: the share of the query's informativeness a record covers (from the per-concept runs, so
-  // exact), each concept's share graded by the record's place in that concept's own run (aboutness);
-  // plus reciprocal-rank fusion of every run weighted by its coverage, scaled to at most 0.5 so it
-  // orders records of similar coverage without outvoting a clearly better-covering one. A run and its
-  // rewordings count as one, by the best of them for each record: a record with both "turn off" and
-  // "switch off" answers the question no better than one with either.
+  // exact), each concept's share graded by the record's place in that concept's own run (aboutness),
+  // plus proximity. Records the score ties are ordered by reciprocal-rank fusion of every run weighted
+  // by its coverage. It once also added to the score (up to 0.5): that favoured the long pages the whole
+  // query's run ranks first because they contain every word, which aboutness has just discounted
+  // (question set 384 -> 394 of 434 without it). A run and its rewordings count as one, by the best of
+  // them for each record: a record with both "turn off" and "switch off" answers the question no
+  // better than one with either.
   const coverage = new Map<string, number>();
   for (const c of known) {
     const place = new Map<string, number>();
@@ -232,7 +234,6 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   }
   const rrf = new Map<string, number>();
   for (const group of best.values()) for (const [id, value] of group) rrf.set(id, (rrf.get(id) ?? 0) + value);
-  const maxRrf = Math.max(...rrf.values());
   // Proximity: two of the query's concepts within a few words of each other in a record are likely
   // said of each other there, not each in passing; the closest such pair adds its share of the query's
   // informativeness, scaled. Positions come from each concept's own runs (typed form, its synonyms).
@@ -249,8 +250,8 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
     return best;
   };
   // Scored once per record, not per comparison of the sort.
-  const scores = new Map([...coverage.keys()].map((id) => [id, coverage.get(id)! + (0.5 * (rrf.get(id) ?? 0)) / maxRrf + PROXIMITY_WEIGHT * proximity(id)]));
-  const ids = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)!);
+  const scores = new Map([...coverage.keys()].map((id) => [id, coverage.get(id)! + PROXIMITY_WEIGHT * proximity(id)]));
+  const ids = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || (rrf.get(b) ?? 0) - (rrf.get(a) ?? 0));
   const top = ids[0]!;
   const relaxedAway = known.filter((c) => !c.covered.has(top)).map((c) => c.concept.label).sort((a, b) => order(a) - order(b));
   return { ids, runs, unknown, relaxedAway };
