@@ -197,8 +197,9 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
     budget--;
     const alternatives = known.flatMap((c) => c.forms.slice(1).map((alt) => ({ c, alt: alt.form })));
     for (const { c, alt } of alternatives.slice(0, Math.min(MAX_SYNONYM_RUNS, budget))) {
-      // What the reader typed outranks a rewording of it: a synonym run counts for less than the typed
-      // run, or a few records matching an expansion would outvote the index's ranking of the words typed.
+      // What the reader typed outranks a rewording of it: where the runs break a tie, a synonym run
+      // counts for less than the typed run, or a few records matching an expansion would outvote the
+      // index's ranking of the words typed.
       await execute(known, (x) => (x === c ? alt : x.forms[0]!.form), SYNONYM_RUN_WEIGHT, typed);
       budget--;
     }
