@@ -111,7 +111,13 @@ export const stripQuery = (url: string) => url.replace(/\?[^#]*/, '');
  * loads only for text that may be such output (pastedOutputCues.ts), which most questions and keywords
  * are not. If it cannot load (offline, or a new deploy renamed it), the search goes on without its cards.
  */
-const loadPastedOutputReader = (text: string) => (mayBePastedOutput(text) ? import('../lib/search/pastedOutput.ts').catch(() => undefined) : undefined);
+const loadPastedOutputReader = (text: string) =>
+  mayBePastedOutput(text)
+    ? import('../lib/search/pastedOutput.ts').catch((error: unknown) => {
+        console.warn('search: the pasted-output recogniser did not load; results come without its cards', error);
+        return undefined;
+      })
+    : undefined;
 
 export async function runSearch(query: string, filters: Filters = {}): Promise<SearchResults> {
   // Requested before the engine loads, so a paste's recogniser arrives alongside it.
