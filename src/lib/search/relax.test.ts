@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryConcepts } from './analyse.ts';
 import { parseQuery } from './query.ts';
-import { occurringCombinations, relaxedSearch, withinWords } from './relax.ts';
+import { occurringCombinations, phrasePositions, relaxedSearch, withinWords } from './relax.ts';
 import { CORPUS, fakeEngine, VOCABULARY_INDEX } from './testFixtures.ts';
 
 const total = Object.keys(CORPUS).length;
@@ -79,6 +79,35 @@ describe('relaxedSearch', () => {
     // Without positions the two tie on every other count and the index's order decides.
     const blind = await relaxedSearch([concept('doorbell'), concept('EOI')], { search: engine.search }, { total: 4, enough: 1 });
     expect(blind.ids.slice(0, 2).sort()).toEqual(['apart', 'together']);
+  });
+
+  it('counts a synonym of several words as near another concept only where its words stand as a phrase, at any of its places', async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `filler${i}`).join(' ');
+    const engine = fakeEngine({
+      // "not" beside "patch", but "merged" far away: searched as words, "not merged" would be near it.
+      scattered: `The patch was not tested. ${filler(30)} It merged. The RFC was not merged.`,
+      // The phrase stands apart from "patch" first, then beside it: only the first place is what the
+      // index's phrase search gives.
+      later: `It was not merged. ${filler(30)} The patch was not merged.`,
+      other: 'Unrelated text.', more: 'Other words.',
+    });
+    const concepts = [{ label: 'patch', forms: ['patch'] }, { label: 'rejected', forms: ['rejected', 'not merged'] }];
+    const r = await relaxedSearch(concepts, engine, { total: 4, enough: 1 });
+    expect(r.ids.slice(0, 2)).toEqual(['later', 'scattered']);
+  });
+
+  it('finds where a phrase stands from the places of its words', () => {
+    // "not" at 2 and 9, "merged" at 3 and 20: the phrase at 2-3 only.
+    expect(phrasePositions([[2, 9], [3, 20]])).toEqual([2, 3]);
+    // A word up to two places after the one before ("not yet merged"), or at its place (the parts of
+    // "EOI-exit"); never before it, nor further on.
+    expect(phrasePositions([[5], [7]])).toEqual([5, 7]);
+    expect(phrasePositions([[5], [5], [6]])).toEqual([5, 6]);
+    expect(phrasePositions([[5], [4]])).toEqual([]);
+    expect(phrasePositions([[5], [8]])).toEqual([]);
+    // Every place, not only the first.
+    expect(phrasePositions([[1, 40], [2, 41], [3, 42]])).toEqual([1, 2, 3, 40, 41, 42]);
+    expect(phrasePositions([[1], []])).toEqual([]);
   });
 
   it('ranks the record about the rarer concept first among records that have every concept', async () => {

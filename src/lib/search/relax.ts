@@ -66,6 +66,10 @@ const PLAIN_WORD_WEIGHT = 0.5;
 // whose coverage part is at most 1 and whose fusion part at most 0.5.
 const PROXIMITY_WINDOW = 8;
 const PROXIMITY_WEIGHT = 0.3;
+// A form of several words stands where its words follow each other, each at most this many places
+// after the one before ("not yet merged" for "not merged"), or at the same place (the index puts the
+// parts of "EOI-exit" where the word stands).
+const PHRASE_GAP = 2;
 
 // A concept counts fully for the record its own run ranks first, by half for the 11th (ABOUTNESS_PLACES
 // + 1), a third for the 21st: the index ranks a word's records by where it stands (title, aliases,
@@ -112,6 +116,26 @@ export function occurringCombinations(known: readonly Known[]): Known[][] {
   return [...combinations.values()]
     .sort((a, b) => idf(b.members) - idf(a.members) || b.records - a.records || a.members.join(' ').localeCompare(b.members.join(' ')))
     .map((c) => c.members.map((i) => known[i]!));
+}
+
+/**
+ * Where a phrase stands, from the positions of each of its words (sorted): every place where they follow
+ * each other in order, each at the place of the one before or at most `gap` places after it, with all
+ * the places of its words.
+ */
+export function phrasePositions(words: readonly (readonly number[])[], gap = PHRASE_GAP): number[] {
+  const [first = [], ...rest] = words;
+  const found = new Set<number>();
+  for (const start of first) {
+    const chain = [start];
+    for (const next of rest) {
+      const at = next.find((x) => x >= chain.at(-1)! && x <= chain.at(-1)! + gap);
+      if (at === undefined) break;
+      chain.push(at);
+    }
+    if (chain.length === words.length) for (const x of chain) found.add(x);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /** Whether some position of `a` and some other position of `b` (both sorted) are at most `window` apart. */
@@ -237,9 +261,17 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   for (const group of best.values()) for (const [id, value] of group) rrf.set(id, (rrf.get(id) ?? 0) + value);
   // Proximity: two of the query's concepts within a few words of each other in a record are likely
   // said of each other there, not each in passing; the closest such pair adds its share of the query's
-  // informativeness, scaled. Positions come from each concept's own runs (typed form, its synonyms).
-  const positionsOf = (c: Known, id: string) =>
-    c.forms.flatMap((f) => [...(engine.positions?.(f.form, id) ?? []), ...(engine.positions?.(`"${f.form}"`, id) ?? [])]).sort((a, b) => a - b);
+  // informativeness, scaled. Positions come from each concept's own runs (typed form, its synonyms). A
+  // form of several words stands where its words stand as a phrase, found from each word's own search:
+  // the index's phrase search gives only the first place, and its search for the words gives every
+  // place of any of them (for "not merged", every "not").
+  const phraseWords = [...new Set(known.flatMap((c) => c.forms.flatMap((f) => (/\s/.test(f.form) ? f.form.split(/\s+/) : []))))];
+  if (engine.positions) await Promise.all(phraseWords.map(search));
+  const formPositions = (form: string, id: string) =>
+    /\s/.test(form)
+      ? phrasePositions(form.split(/\s+/).map((word) => engine.positions?.(word, id) ?? []))
+      : [...(engine.positions?.(form, id) ?? []), ...(engine.positions?.(`"${form}"`, id) ?? [])];
+  const positionsOf = (c: Known, id: string) => c.forms.flatMap((f) => formPositions(f.form, id)).sort((a, b) => a - b);
   const proximity = (id: string) => {
     const have = known.filter((c) => c.covered.has(id)).map((c) => ({ c, at: positionsOf(c, id) })).filter((x) => x.at.length);
     let best = 0;

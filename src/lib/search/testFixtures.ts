@@ -68,7 +68,12 @@ export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] 
     },
     positions(query: string, id: string) {
       const doc = docs.find((d) => d.id === id);
-      const { matches, terms } = parse(query);
+      const { exact, matches, terms } = parse(query);
+      // Like Pagefind, a quoted phrase of several words gives the places of its first occurrence only.
+      if (doc && exact && terms.length > 1) {
+        const start = doc.words.findIndex((_, i) => terms.every((t, j) => doc.words[i + j] === t));
+        return start < 0 ? [] : terms.map((_, j) => start + j);
+      }
       return doc?.words.flatMap((w, i) => (terms.some((t) => matches(w, t)) ? [i] : []));
     },
   };
