@@ -138,6 +138,51 @@ describe('search from the keyboard', () => {
   });
 });
 
+describe('pasted kernel output hands off to its decoder', () => {
+  const line = 'kvm_apicv_inhibit_changed: set reason=9, inhibits=0x200';
+  // The inhibit decoder opened from a card: the pasted line filled in and decoded.
+  async function decoded(page: Page) {
+    await page.waitForURL(/\/kvm\/apicv-inhibits\/\?inhibit=.*#inhibit-decoder$/);
+    const dec = page.locator('#inhibit-decoder');
+    await expect.poll(() => dec.locator('input[data-input]').inputValue(), { timeout: 15_000 }).toBe(line);
+    await expect.poll(() => dec.locator('[data-summary]').textContent(), { timeout: 15_000 }).toContain('PIT_REINJ');
+  }
+
+  it('by keyboard: the card comes first in the dialog, and ArrowDown then Enter opens the decoder', async () => {
+    const { page, errors } = await openWarm('/');
+    await page.keyboard.press('Control+k');
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type(line);
+    expect(await settled(page, 'dialog.search-dialog')).toMatch(/^1 answer and \d+ results for /);
+    const first = page.locator('dialog.search-dialog [data-search-result]').first();
+    expect(await first.getAttribute('data-search-result')).toBe('card');
+    await page.keyboard.press('ArrowDown');
+    expect(await first.evaluate((a) => a === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await decoded(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('by mouse: clicking "Decode it" on /search/ opens the decoder', async () => {
+    const { page, errors } = await openWarm(`/search/?q=${encodeURIComponent(line)}`);
+    await settled(page);
+    await page.locator('.search-card a', { hasText: 'Decode it in the Inhibit-mask decoder' }).click();
+    await decoded(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('by touch: on a phone, tapping the card in the dialog opens the decoder', async () => {
+    const { page, errors } = await site.open('/apicv/', { hasTouch: true, isMobile: true, viewport: { width: 375, height: 740 } });
+    await page.locator('[data-search-open]').tap();
+    await page.waitForSelector('dialog.search-dialog[open] input:focus');
+    await page.keyboard.type(line);
+    await settled(page, 'dialog.search-dialog');
+    await page.locator('dialog.search-dialog .search-card a[data-search-result="card"]').first().tap();
+    await decoded(page);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the search page', () => {
   it('runs ?q=, and a filter narrows the results and is kept in the URL', async () => {
     const { page, errors } = await openWarm('/search/?q=apic');
