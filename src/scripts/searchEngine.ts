@@ -145,7 +145,10 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
     if (!hit) {
       const result = found.result(id);
       if (!result) return Promise.reject(new Error(`no search result ${id}`));
-      hit = vocabulary.windowedPages.has(id) ? windowedData(id, found.words(id)) : result.data();
+      // Excerpt and sections show where the query's concepts stand; a record no run of the query scored
+      // (an answer card's own) shows what its search matched.
+      const at = outcome.positions(id);
+      hit = vocabulary.windowedPages.has(id) ? windowedData(id, at.length ? at : found.words(id)) : result.data();
       dataCache.set(id, hit);
     }
     return hit;

@@ -94,6 +94,12 @@ describe('relaxedSearch', () => {
     const concepts = [{ label: 'patch', forms: ['patch'] }, { label: 'rejected', forms: ['rejected', 'not merged'] }];
     const r = await relaxedSearch(concepts, engine, { total: 4, enough: 1 });
     expect(r.ids.slice(0, 2)).toEqual(['later', 'scattered']);
+    // What an excerpt shows of "scattered": "patch" (1) and the phrase (40, 41), not the lone "not"
+    // (3) or "merged" (36) that the synonym's run matched.
+    expect(r.positions('scattered')).toEqual([1, 40, 41]);
+    // Words the reader typed show wherever they are, as the index matched them.
+    const typed = await relaxedSearch([{ label: 'not merged', forms: ['not merged'] }], engine, { total: 4 });
+    expect(typed.positions('scattered')).toEqual([3, 36, 40, 41]);
   });
 
   it('finds where a phrase stands from the places of its words', () => {

@@ -53,6 +53,12 @@ export interface RelaxedResult {
   unknown: string[];
   /** Concepts the first result does not contain (the words the results do not all cover). */
   relaxedAway: string[];
+  /**
+   * The places in a record to show as matches (sorted; empty if the engine gives no positions): each
+   * word the reader typed, and a synonym where it stands (one of several words only as a phrase). A
+   * synonym run's own matches are not: searched as words, "not applied" matches every "application".
+   */
+  positions(id: string): number[];
 }
 
 // Synonym runs are few: each is a full-width query, and relaxation needs the rest of the budget.
@@ -197,7 +203,7 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   // Most informative first (rarest in the index); ties keep the order typed.
   known.sort((a, b) => b.idf - a.idf || order(a.concept.label) - order(b.concept.label));
   unknown.sort((a, b) => order(a) - order(b));
-  if (!known.length) return { ids: [], runs: [], unknown, relaxedAway: [] };
+  if (!known.length) return { ids: [], runs: [], unknown, relaxedAway: [], positions: () => [] };
 
   const totalIdf = known.reduce((n, c) => n + c.idf, 0);
   const weightOf = (subset: Known[]) => subset.reduce((n, c) => n + c.idf, 0) / totalIdf;
@@ -267,10 +273,12 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   // place of any of them (for "not merged", every "not").
   const phraseWords = [...new Set(known.flatMap((c) => c.forms.flatMap((f) => (/\s/.test(f.form) ? f.form.split(/\s+/) : []))))];
   if (engine.positions) await Promise.all(phraseWords.map(search));
+  // Where a form's words stand, each wherever it is (both the form's own run and its quoted run).
+  const wordPositions = (form: string, id: string) => [...(engine.positions?.(form, id) ?? []), ...(engine.positions?.(`"${form}"`, id) ?? [])];
   const formPositions = (form: string, id: string) =>
     /\s/.test(form)
       ? phrasePositions(form.split(/\s+/).map((word) => engine.positions?.(word, id) ?? []))
-      : [...(engine.positions?.(form, id) ?? []), ...(engine.positions?.(`"${form}"`, id) ?? [])];
+      : wordPositions(form, id);
   const positionsOf = (c: Known, id: string) => c.forms.flatMap((f) => formPositions(f.form, id)).sort((a, b) => a - b);
   const proximity = (id: string) => {
     const have = known.filter((c) => c.covered.has(id)).map((c) => ({ c, at: positionsOf(c, id) })).filter((x) => x.at.length);
@@ -287,5 +295,11 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const ids = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || (rrf.get(b) ?? 0) - (rrf.get(a) ?? 0));
   const top = ids[0]!;
   const relaxedAway = known.filter((c) => !c.covered.has(top)).map((c) => c.concept.label).sort((a, b) => order(a) - order(b));
-  return { ids, runs, unknown, relaxedAway };
+  const positions = (id: string) => {
+    const at = known
+      .filter((c) => c.covered.has(id))
+      .flatMap((c) => c.forms.flatMap((f) => (f.form === c.concept.forms[0] ? wordPositions(f.form, id) : formPositions(f.form, id))));
+    return [...new Set(at)].sort((a, b) => a - b);
+  };
+  return { ids, runs, unknown, relaxedAway, positions };
 }

@@ -26,6 +26,8 @@ export interface SiteSearchOutcome {
   unknown: string[];
   /** Meaningful words the best results do not all contain. */
   relaxedAway: string[];
+  /** Where the query's concepts stand in a record (relax.ts), for its excerpt and sections; empty if unknown. */
+  positions(id: string): number[];
 }
 
 const recordCount = (v: VocabularyIndex) => v.vocabulary.pages.length + v.vocabulary.terms.length + v.vocabulary.symbols.length;
@@ -39,7 +41,7 @@ export async function searchSite(query: string, deps: SiteSearchDeps): Promise<S
     : queryConcepts(parsed, deps.vocabulary);
   const answers = pasted.length ? [] : exactMatches(parsed, deps.vocabulary);
   const relaxed = await relaxedSearch(concepts, deps.engine, { total: recordCount(deps.vocabulary) });
-  return { parsed, answers, pasted, ids: relaxed.ids, unknown: relaxed.unknown, relaxedAway: relaxed.relaxedAway };
+  return { parsed, answers, pasted, ids: relaxed.ids, unknown: relaxed.unknown, relaxedAway: relaxed.relaxedAway, positions: relaxed.positions };
 }
 
 /** Topics, glossary and symbol index: where an empty result sends the reader. */
