@@ -273,7 +273,7 @@ export function createSearchView(options: SearchViewOptions): SearchView {
       return;
     }
     if (gen !== generation) return;
-    const words = results.pasted.length ? results.pasted.flatMap((p) => p.terms) : results.parsed.tokens.map((t) => t.text);
+    const words = results.pasted.length ? results.pasted.flatMap((p) => p.terms.flat()) : results.parsed.tokens.map((t) => t.text);
     // Paint everything at once: cards and the first page of results, their data fetched together.
     const first = results.ids.slice(0, PAGE_SIZE);
     const [answerData] = await Promise.all([

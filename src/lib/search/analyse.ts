@@ -74,6 +74,16 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
   return concepts.filter((c) => (seen.has(c.forms[0]!) ? false : (seen.add(c.forms[0]!), true)));
 }
 
+/**
+ * One thing known by several names (a paste's exit reason: "EXIT_REASON_EPT_MISCONFIG", "EPT_MISCONFIG")
+ * as a concept: those names first, then the names the glossary and content/synonyms.yaml tie to any of
+ * them ("EPT misconfiguration"), so pages that say it in words are found too.
+ */
+export function namedConcept(names: readonly string[], index: VocabularyIndex): Concept {
+  const tied = names.flatMap((name) => (index.synonymGroups.get(phraseKey(name)) ?? []).flat().map((p) => p.toLowerCase()));
+  return { label: names[0]!, forms: unique([...names, ...tied]).slice(0, MAX_FORMS) };
+}
+
 export interface ExactMatch {
   kind: 'term' | 'symbol' | 'page';
   name: string;

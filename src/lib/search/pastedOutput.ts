@@ -33,8 +33,12 @@ export interface PastedOutputMatch {
   explainerTitle: string;
   /** Site-relative URL of that explainer with the value filled in, e.g. "/kvm/apicv-inhibits/?inhibit=0x200#inhibit-decoder". */
   explainerUrl: string;
-  /** Words the ordinary search should also use for this paste (symbol names, reason names). */
-  terms: string[];
+  /**
+   * What the ordinary search should look for in this paste (symbols, reasons), each thing by its names:
+   * the first as the kernel's code spells it, then as a trace prints it ("EXIT_REASON_EPT_MISCONFIG",
+   * "EPT_MISCONFIG"). searchSite.ts makes each one concept, with the names the glossary ties to them.
+   */
+  terms: string[][];
   /** The tracepoint the text came from, when it was a trace line. */
   tracepoint?: string;
 }
@@ -51,12 +55,13 @@ const V6_12 = getVersion('v6.12')!;
 const hex = (n: bigint | number) => `0x${n.toString(16)}`;
 const num = (text: string): bigint => BigInt(/^0x/i.test(text) ? text : /^[0-9]+$/.test(text) ? text : `0x${text}`);
 
-function match(h: Handoff, label: string, terms: string[], tracepoint?: string): PastedOutputMatch {
+function match(h: Handoff, label: string, terms: (string | string[])[], tracepoint?: string): PastedOutputMatch {
+  const seen = new Set<string>();
   return {
     label,
     explainerTitle: explainerOf(h).title,
     explainerUrl: handoffUrl(h),
-    terms: [...new Set(terms)],
+    terms: terms.map((t) => (typeof t === 'string' ? [t] : t)).filter((names) => !seen.has(names[0]!) && seen.add(names[0]!)),
     ...(tracepoint ? { tracepoint } : {}),
   };
 }
@@ -78,7 +83,7 @@ function inhibitLine(body: string, tracepoint?: string): PastedOutputMatch {
   return match(
     { kind: 'inhibit', input, ...(mask.printedNames ? { kernel: 'v6.12' as const } : {}) },
     label,
-    [...terms, ...names.map((n) => INHIBIT_PREFIX + n), 'kvm_set_apicv_inhibit'],
+    [...terms, ...names.map((n) => [INHIBIT_PREFIX + n, n]), 'kvm_set_apicv_inhibit'],
     tracepoint,
   );
 }
@@ -146,7 +151,7 @@ function exitLine(reason: string, info1: string | undefined, info2: string | und
       match(
         { kind: 'avic-exit', exitCode, ...(info1 ? { info1 } : {}), ...(info2 ? { info2 } : {}) },
         `Tracepoint ${tracepoint}: SVM exit ${hex(exitCode)} ${AVIC_EXIT_NAMES[exitCode]}`,
-        [tracepoint, AVIC_EXIT_NAMES[exitCode]!, `SVM_EXIT_${AVIC_EXIT_NAMES[exitCode]}`],
+        [tracepoint, [`SVM_EXIT_${AVIC_EXIT_NAMES[exitCode]}`, AVIC_EXIT_NAMES[exitCode]!]],
         tracepoint,
       ),
     ];
@@ -156,7 +161,7 @@ function exitLine(reason: string, info1: string | undefined, info2: string | und
   const name = `EXIT_REASON_${reason}`;
   const out: PastedOutputMatch[] = [];
   if (code === APIC_ACCESS && info1) {
-    out.push(match({ kind: 'apic-access', qualification: info1 }, `Tracepoint ${tracepoint}: APIC_ACCESS, exit qualification ${info1}`, [tracepoint, name, 'handle_apic_access'], tracepoint));
+    out.push(match({ kind: 'apic-access', qualification: info1 }, `Tracepoint ${tracepoint}: APIC_ACCESS, exit qualification ${info1}`, [tracepoint, [name, reason], 'handle_apic_access'], tracepoint));
   }
   // kvm_nested_vmexit fires for every exit while L2 runs (vmx/nested.c:6639); kvm_nested_vmexit_inject
   // when L0 emulates an exit into L1; a plain kvm_exit may or may not come from L2.
@@ -164,7 +169,7 @@ function exitLine(reason: string, info1: string | undefined, info2: string | und
     tracepoint === 'kvm_nested_vmexit' ? 'exit from L2'
     : tracepoint === 'kvm_nested_vmexit_inject' ? 'exit reflected to L1'
     : 'if L2 was running';
-  out.push(match({ kind: 'nested-exit', exit: code }, `Tracepoint ${tracepoint}: exit reason ${code} ${reason} (${context})`, [tracepoint, name], tracepoint));
+  out.push(match({ kind: 'nested-exit', exit: code }, `Tracepoint ${tracepoint}: exit reason ${code} ${reason} (${context})`, [tracepoint, [name, reason]], tracepoint));
   return out;
 }
 
@@ -207,7 +212,7 @@ function bareValues(text: string): PastedOutputMatch[] {
   }
   for (const exitCode of svmCodes) {
     const name = AVIC_EXIT_NAMES[exitCode]!;
-    out.push(match({ kind: 'avic-exit', exitCode: exitCode as 0x401 | 0x402 }, `SVM exit code ${hex(exitCode)} ${name}`, [name, `SVM_EXIT_${name}`]));
+    out.push(match({ kind: 'avic-exit', exitCode: exitCode as 0x401 | 0x402 }, `SVM exit code ${hex(exitCode)} ${name}`, [[`SVM_EXIT_${name}`, name]]));
   }
 
   const codes = new Set<number>();
@@ -223,7 +228,7 @@ function bareValues(text: string): PastedOutputMatch[] {
   }
   for (const code of codes) {
     const name = EXITS.find((e) => e.code === code)!.name;
-    out.push(match({ kind: 'nested-exit', exit: code }, `VMX exit reason ${code} ${name}: who handles it while L2 runs`, [`EXIT_REASON_${name}`]));
+    out.push(match({ kind: 'nested-exit', exit: code }, `VMX exit reason ${code} ${name}: who handles it while L2 runs`, [[`EXIT_REASON_${name}`, name]]));
   }
   return out;
 }

@@ -9,7 +9,7 @@ const PASTE: PastedOutputMatch = {
   label: 'Tracepoint kvm_apicv_inhibit_changed: set reason 9',
   explainerTitle: 'Inhibit-mask decoder',
   explainerUrl: '/kvm/apicv-inhibits/?inhibit=0x200#inhibit-decoder',
-  terms: ['APICV_INHIBIT_REASON_HYPERV', 'kvm_set_apicv_inhibit'],
+  terms: [['APICV_INHIBIT_REASON_HYPERV', 'HYPERV'], ['kvm_set_apicv_inhibit']],
 };
 const deps = (recognized: PastedOutputMatch[] = []) => ({ engine: fakeEngine(), vocabulary: VOCABULARY_INDEX, recognizePastedOutput: () => recognized });
 
@@ -25,6 +25,23 @@ describe('searchSite', () => {
     expect(o.pasted).toEqual([PASTE]);
     expect(o.answers).toEqual([]);
     expect(o.ids[0]).toBe('inhibits');
+  });
+
+  it("searches a paste's exit reason by all its names, and by the words the glossary ties to them", async () => {
+    const misconfig = { term: 'EPT misconfiguration', expansion: 'VM exit for a malformed EPT entry', aliases: ['EPT_MISCONFIG'], url: '/glossary/#ept-misconfiguration', page: '/kvm/fault-path/', id: 'term-ept-misconfig' };
+    const paste: PastedOutputMatch = { ...PASTE, terms: [['kvm_exit'], ['EXIT_REASON_EPT_MISCONFIG', 'EPT_MISCONFIG']] };
+    const o = await searchSite('kvm_exit: vcpu 1 reason EPT_MISCONFIG rip 0x1 info1 0x0 info2 0x0', {
+      engine: fakeEngine({
+        explorer: 'EXIT_REASON_EPT_MISCONFIG is always handled by L0.',
+        fault: 'An EPT misconfiguration always belongs to L0: KVM makes such entries on purpose for MMIO.',
+        trace: 'kvm_exit shows every exit.',
+        other: 'Unrelated text.',
+      }),
+      vocabulary: indexVocabulary({ ...VOCABULARY, terms: [...VOCABULARY.terms, misconfig] }),
+      recognizePastedOutput: () => [paste],
+    });
+    // The page that says it in words is found, not only the one that names the constant.
+    expect(o.ids).toEqual(expect.arrayContaining(['explorer', 'fault', 'trace']));
   });
 
   it('finds the answering page for a question in plain words through synonyms', async () => {

@@ -1,7 +1,7 @@
 // The one search code path for the dialog and /search/: parse, recognise pasted kernel output, find
 // exact references, then a relaxed, fused search of the query's concepts. The index is injected, so
 // this runs on fixtures in unit tests and over Pagefind in the browser.
-import { exactMatches, queryConcepts, type Concept, type ExactMatch } from './analyse.ts';
+import { exactMatches, namedConcept, queryConcepts, type Concept, type ExactMatch } from './analyse.ts';
 import type { PastedOutputMatch } from './pastedOutput.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { relaxedSearch, type SearchEngine } from './relax.ts';
@@ -37,7 +37,7 @@ export async function searchSite(query: string, deps: SiteSearchDeps): Promise<S
   const pasted = parsed.text ? await deps.recognizePastedOutput(parsed.text) : [];
   // Pasted output is noisy (timestamps, pids, flags): search for what the recogniser says it means.
   const concepts: Concept[] = pasted.length
-    ? [...new Set(pasted.flatMap((m) => m.terms))].map((t) => ({ label: t, forms: [t] }))
+    ? [...new Map(pasted.flatMap((m) => m.terms).map((names) => [names[0]!, names])).values()].map((names) => namedConcept(names, deps.vocabulary))
     : queryConcepts(parsed, deps.vocabulary);
   const answers = pasted.length ? [] : exactMatches(parsed, deps.vocabulary);
   const relaxed = await relaxedSearch(concepts, deps.engine, { total: recordCount(deps.vocabulary) });
