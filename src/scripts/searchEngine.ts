@@ -130,14 +130,22 @@ export async function runSearch(query: string, filters: Filters = {}): Promise<S
   const found = new RunResults<PagefindResult>();
   const hasFilters = Object.values(filters).some(Boolean);
   const positions = new Map<string, Map<string, readonly number[]>>();
+  const positioned = async (q: string) => {
+    const results = (await searchPagefind(pagefind, vocabulary, q, hasFilters ? { filters } : {}))?.results ?? [];
+    positions.set(q, new Map(results.map((r) => [r.id, r.words])));
+    return results;
+  };
   const search = async (q: string) => {
     const run = found.start();
-    const results = (await searchPagefind(pagefind, vocabulary, q, hasFilters ? { filters } : {}))?.results ?? [];
+    const results = await positioned(q);
     found.add(run, results);
-    positions.set(q, new Map(results.map((r) => [r.id, r.words])));
     return results.map((r) => r.id);
   };
-  const outcome = await searchSite(query, { engine: { search, positions: (q, id) => positions.get(q)?.get(id) }, vocabulary, recognizePastedOutput });
+  // A phrase's words, searched to place it (relax.ts): their matches ("in" in every record) are no
+  // result's words, and a record they return is not found by the query.
+  const locate = async (q: string) => void (await positioned(q));
+  const engine = { search, locate, positions: (q: string, id: string) => positions.get(q)?.get(id) };
+  const outcome = await searchSite(query, { engine, vocabulary, recognizePastedOutput });
   // Excerpts depend on the words matched, so record data is kept for this search's results only.
   const dataCache = new Map<string, Promise<RecordData>>();
   const data = (id: string) => {

@@ -77,11 +77,12 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
 /**
  * One thing known by several names (a paste's exit reason: "EXIT_REASON_EPT_MISCONFIG", "EPT_MISCONFIG")
  * as a concept: those names first, then the names the glossary and content/synonyms.yaml tie to any of
- * them ("EPT misconfiguration"), so pages that say it in words are found too.
+ * them ("EPT misconfiguration"), so pages that say it in words are found too. Names are matched whole:
+ * a reason printed bare ("HYPERV", "NESTED") is a name, not the start of "hypervisor" or "nested".
  */
 export function namedConcept(names: readonly string[], index: VocabularyIndex): Concept {
   const tied = names.flatMap((name) => (index.synonymGroups.get(phraseKey(name)) ?? []).flat().map((p) => p.toLowerCase()));
-  return { label: names[0]!, forms: unique([...names, ...tied]).slice(0, MAX_FORMS) };
+  return { label: names[0]!, forms: unique([...names, ...tied]).slice(0, MAX_FORMS), whole: true };
 }
 
 export interface ExactMatch {

@@ -40,12 +40,15 @@ export function indexWord(word: string, acronyms: ReadonlySet<string>): string {
  * acronym, which finds those forms by prefix. Quotes stay where they were.
  */
 export function indexQuery(query: string, acronyms: ReadonlyMap<string, string>): string {
-  return query.replace(/[^\s"]+/gu, (term) => {
-    if (term.includes('_')) return `${IDENTIFIER_MARK}${term}`;
-    const key = term.toLowerCase().replace(QUERY_PUNCTUATION, '');
-    const acronym = acronyms.get(key) ?? acronyms.get(key.replace(/s$/, ''));
-    return acronym ? markAcronym(acronym) : term;
-  });
+  return query.replace(/[^\s"]+/gu, (term) => indexTerm(term, acronyms));
+}
+
+/** One query term in index form (indexQuery); a term it returns unchanged is searched unmarked. */
+export function indexTerm(term: string, acronyms: ReadonlyMap<string, string>): string {
+  if (term.includes('_')) return `${IDENTIFIER_MARK}${term}`;
+  const key = term.toLowerCase().replace(QUERY_PUNCTUATION, '');
+  const acronym = acronyms.get(key) ?? acronyms.get(key.replace(/s$/, ''));
+  return acronym ? markAcronym(acronym) : term;
 }
 
 /**

@@ -114,6 +114,29 @@ describe('relaxedSearch', () => {
     // Every place, not only the first.
     expect(phrasePositions([[1, 40], [2, 41], [3, 42]])).toEqual([1, 2, 3, 40, 41, 42]);
     expect(phrasePositions([[1], []])).toEqual([]);
+    expect(phrasePositions([])).toEqual([]);
+    // The first fitting place of the second word (5) leads nowhere; the second (7) goes on to 8.
+    expect(phrasePositions([[5], [5, 7], [8]])).toEqual([5, 7, 8]);
+  });
+
+  it("places a phrase's words as whole words, not as the start of longer ones", async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `filler${i}`).join(' ');
+    const engine = fakeEngine({
+      // "interrupts used" beside AVIC is not "in use"; the real phrase is far away.
+      prefix: `AVIC interrupts used. ${filler} The feature is in use.`,
+      real: `AVIC is in use. ${filler} Other words.`,
+      other: 'Unrelated text.', more: 'Other words.',
+    });
+    const concepts = [{ label: 'AVIC', forms: ['avic'] }, { label: 'active', forms: ['active', 'in use'] }];
+    const r = await relaxedSearch(concepts, engine, { total: 4, enough: 1 });
+    expect(r.ids.slice(0, 2)).toEqual(['real', 'prefix']);
+    expect(r.positions('prefix')).not.toContain(1);
+    // A phrase typed in quotes is placed wherever it stands, not only where the index's phrase search
+    // first finds it.
+    const quoted = await relaxedSearch([{ label: 'in use', forms: ['"in use"'] }], engine, { total: 4 });
+    expect(quoted.positions('prefix')).toEqual([36, 37]);
+    const twice = fakeEngine({ twice: 'in use then in use', other: 'Unrelated text.' });
+    expect((await relaxedSearch([{ label: 'in use', forms: ['"in use"'] }], twice, { total: 2 })).positions('twice')).toEqual([0, 1, 3, 4]);
   });
 
   it('ranks the record about the rarer concept first among records that have every concept', async () => {

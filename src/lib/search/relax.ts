@@ -14,6 +14,8 @@ export interface SearchEngine {
   search(query: string): Promise<string[]>;
   /** Positions of the words `query` matched in record `id`, if known. */
   positions?(query: string, id: string): readonly number[] | undefined;
+  /** Runs `query` for its positions only: what it finds is not a result of the search (else `search`). */
+  locate?(query: string): Promise<void>;
 }
 
 export interface RelaxOptions {
@@ -25,6 +27,12 @@ export interface RelaxOptions {
   maxRuns?: number;
   /** Reciprocal-rank fusion constant (60 in the original paper). */
   k?: number;
+  /**
+   * Whether the index holds a word under a mark (an acronym, an identifier: indexTerms.ts), so that a
+   * search for it matches its own forms only. Other short words match by prefix ("in" matches
+   * "interrupt"), so to place a phrase they are searched quoted, whole.
+   */
+  markedWord?: (word: string) => boolean;
   /**
    * A concept's synonyms and other spellings are searched only when what was typed is in fewer records
    * than this (a phrase counts the records with its words in that order). A form typed on this many
@@ -54,9 +62,10 @@ export interface RelaxedResult {
   /** Concepts the first result does not contain (the words the results do not all cover). */
   relaxedAway: string[];
   /**
-   * The places in a record to show as matches (sorted; empty if the engine gives no positions): each
-   * word the reader typed, and a synonym where it stands (one of several words only as a phrase). A
-   * synonym run's own matches are not: searched as words, "not applied" matches every "application".
+   * The places in a record to show as matches, for a long page's excerpts (sorted; empty if the engine
+   * gives no positions): each word the reader typed, and a synonym where it stands (one of several
+   * words only as a phrase). A synonym run's own matches are not: searched as words, "not applied"
+   * matches every "application".
    */
   positions(id: string): number[];
 }
@@ -76,6 +85,8 @@ const PROXIMITY_WEIGHT = 0.3;
 // after the one before ("not yet merged" for "not merged"), or at the same place (the index puts the
 // parts of "EOI-exit" where the word stands).
 const PHRASE_GAP = 2;
+// A phrase's words shorter than this are placed as whole words (see wordQuery).
+const WHOLE_BELOW = 4;
 
 // A concept counts fully for the record its own run ranks first, by half for the 11th (ABOUTNESS_PLACES
 // + 1), a third for the 21st: the index ranks a word's records by where it stands (title, aliases,
@@ -130,18 +141,14 @@ export function occurringCombinations(known: readonly Known[]): Known[][] {
  * the places of its words.
  */
 export function phrasePositions(words: readonly (readonly number[])[], gap = PHRASE_GAP): number[] {
-  const [first = [], ...rest] = words;
-  const found = new Set<number>();
-  for (const start of first) {
-    const chain = [start];
-    for (const next of rest) {
-      const at = next.find((x) => x >= chain.at(-1)! && x <= chain.at(-1)! + gap);
-      if (at === undefined) break;
-      chain.push(at);
-    }
-    if (chain.length === words.length) for (const x of chain) found.add(x);
-  }
-  return [...found].sort((a, b) => a - b);
+  if (!words.length) return [];
+  const follows = (x: number, before: number) => x >= before && x <= before + gap;
+  // Forward: the places of each word that some chain of the words before reaches; then backward: only
+  // those from which the rest of the phrase goes on (a first fitting place may lead nowhere).
+  const reached: number[][] = [[...words[0]!]];
+  for (const next of words.slice(1)) reached.push(next.filter((x) => reached.at(-1)!.some((before) => follows(x, before))));
+  for (let i = reached.length - 2; i >= 0; i--) reached[i] = reached[i]!.filter((x) => reached[i + 1]!.some((after) => follows(after, x)));
+  return [...new Set(reached.flat())].sort((a, b) => a - b);
 }
 
 /** Whether some position of `a` and some other position of `b` (both sorted) are at most `window` apart. */
@@ -155,7 +162,7 @@ export function withinWords(a: readonly number[], b: readonly number[], window: 
 }
 
 export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, options: RelaxOptions): Promise<RelaxedResult> {
-  const { total, enough = 8, maxRuns = 8, k = 60, expandBelow = EXPAND_BELOW } = options;
+  const { total, enough = 8, maxRuns = 8, k = 60, expandBelow = EXPAND_BELOW, markedWord = () => false } = options;
   const cache = new Map<string, Promise<string[]>>();
   const search = (q: string) => {
     let hit = cache.get(q);
@@ -271,14 +278,20 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   // form of several words stands where its words stand as a phrase, found from each word's own search:
   // the index's phrase search gives only the first place, and its search for the words gives every
   // place of any of them (for "not merged", every "not").
-  const phraseWords = [...new Set(known.flatMap((c) => c.forms.flatMap((f) => (/\s/.test(f.form) ? f.form.split(/\s+/) : []))))];
-  if (engine.positions) await Promise.all(phraseWords.map(search));
-  // Where a form's words stand, each wherever it is (both the form's own run and its quoted run).
+  // A typed phrase comes quoted ('"not merged"'): its words are what is placed.
+  const phraseWords = (form: string) => (/\s/.test(form) ? form.replace(/"/g, '').split(/\s+/).filter(Boolean) : []);
+  // A short word ("in", "not") is searched whole: by prefix it begins many others ("interrupt",
+  // "notification"). A longer one by prefix, as its own run was: it begins mostly its own forms, and
+  // the index finds the parts of a hyphenated word ("EOI-exit") only so.
+  const wordQuery = (word: string) => (markedWord(word) || [...word].length >= WHOLE_BELOW ? word : `"${word}"`);
+  const locate = (q: string) => (engine.locate ? engine.locate(q) : search(q));
+  if (engine.positions) await Promise.all([...new Set(known.flatMap((c) => c.forms.flatMap((f) => phraseWords(f.form))))].map((w) => locate(wordQuery(w))));
+  // Where a single word's form stands: wherever its own run and its quoted run matched it.
   const wordPositions = (form: string, id: string) => [...(engine.positions?.(form, id) ?? []), ...(engine.positions?.(`"${form}"`, id) ?? [])];
-  const formPositions = (form: string, id: string) =>
-    /\s/.test(form)
-      ? phrasePositions(form.split(/\s+/).map((word) => engine.positions?.(word, id) ?? []))
-      : wordPositions(form, id);
+  const formPositions = (form: string, id: string) => {
+    const words = phraseWords(form);
+    return words.length ? phrasePositions(words.map((word) => engine.positions?.(wordQuery(word), id) ?? [])) : wordPositions(form, id);
+  };
   const positionsOf = (c: Known, id: string) => c.forms.flatMap((f) => formPositions(f.form, id)).sort((a, b) => a - b);
   const proximity = (id: string) => {
     const have = known.filter((c) => c.covered.has(id)).map((c) => ({ c, at: positionsOf(c, id) })).filter((x) => x.at.length);
@@ -298,7 +311,7 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
   const positions = (id: string) => {
     const at = known
       .filter((c) => c.covered.has(id))
-      .flatMap((c) => c.forms.flatMap((f) => (f.form === c.concept.forms[0] ? wordPositions(f.form, id) : formPositions(f.form, id))));
+      .flatMap((c) => c.forms.flatMap((f) => (f.form === c.concept.forms[0] && !f.form.startsWith('"') ? wordPositions(f.form, id) : formPositions(f.form, id))));
     return [...new Set(at)].sort((a, b) => a - b);
   };
   return { ids, runs, unknown, relaxedAway, positions };

@@ -25,6 +25,8 @@ describe('searchSite', () => {
     expect(o.pasted).toEqual([PASTE]);
     expect(o.answers).toEqual([]);
     expect(o.ids[0]).toBe('inhibits');
+    // The reason's bare name is a whole word, not the start of "hypervisor".
+    expect(o.ids).not.toContain('hypervisor');
   });
 
   it("searches a paste's exit reason by all its names, and by the words the glossary ties to them", async () => {

@@ -4,6 +4,7 @@
 import { exactMatches, namedConcept, queryConcepts, type Concept, type ExactMatch } from './analyse.ts';
 import type { PastedOutputMatch } from './pastedOutput.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
+import { indexTerm } from './indexTerms.ts';
 import { relaxedSearch, type SearchEngine } from './relax.ts';
 import type { VocabularyIndex } from './vocabulary.ts';
 
@@ -26,7 +27,7 @@ export interface SiteSearchOutcome {
   unknown: string[];
   /** Meaningful words the best results do not all contain. */
   relaxedAway: string[];
-  /** Where the query's concepts stand in a record (relax.ts), for its excerpt and sections; empty if unknown. */
+  /** Where the query's concepts stand in a record (relax.ts), for a long page's excerpt and sections; empty if unknown. */
   positions(id: string): number[];
 }
 
@@ -37,10 +38,16 @@ export async function searchSite(query: string, deps: SiteSearchDeps): Promise<S
   const pasted = parsed.text ? await deps.recognizePastedOutput(parsed.text) : [];
   // Pasted output is noisy (timestamps, pids, flags): search for what the recogniser says it means.
   const concepts: Concept[] = pasted.length
-    ? [...new Map(pasted.flatMap((m) => m.terms).map((names) => [names[0]!, names])).values()].map((names) => namedConcept(names, deps.vocabulary))
+    ? pasted
+        .flatMap((m) => m.terms)
+        .filter((names, i, all) => all.findIndex((other) => other[0] === names[0]) === i)
+        .map((names) => namedConcept(names, deps.vocabulary))
     : queryConcepts(parsed, deps.vocabulary);
   const answers = pasted.length ? [] : exactMatches(parsed, deps.vocabulary);
-  const relaxed = await relaxedSearch(concepts, deps.engine, { total: recordCount(deps.vocabulary) });
+  const relaxed = await relaxedSearch(concepts, deps.engine, {
+    total: recordCount(deps.vocabulary),
+    markedWord: (word) => indexTerm(word, deps.vocabulary.indexAcronyms) !== word,
+  });
   return { parsed, answers, pasted, ids: relaxed.ids, unknown: relaxed.unknown, relaxedAway: relaxed.relaxedAway, positions: relaxed.positions };
 }
 
