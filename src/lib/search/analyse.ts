@@ -14,6 +14,12 @@ export interface Concept {
    * ranked prefix results that are also in the quoted ones.
    */
   whole?: boolean;
+  /**
+   * With `whole`: a complete name (a paste's, as the kernel prints it), found only where it stands as a
+   * word. Otherwise a name no record has counts where the longest word it begins with is: Pagefind
+   * falls back on that word, so "EXIT_REASON_EPT_MISCONFIG" found every "exit_reason".
+   */
+  complete?: boolean;
   /** False for a plain word: one the site names nothing with (VocabularyIndex.nameWords). */
   named?: boolean;
 }
@@ -82,7 +88,7 @@ export function queryConcepts(parsed: ParsedQuery, index: VocabularyIndex): Conc
  */
 export function namedConcept(names: readonly string[], index: VocabularyIndex): Concept {
   const tied = names.flatMap((name) => (index.synonymGroups.get(phraseKey(name)) ?? []).flat().map((p) => p.toLowerCase()));
-  return { label: names[0]!, forms: unique([...names, ...tied]).slice(0, MAX_FORMS), whole: true };
+  return { label: names[0]!, forms: unique([...names, ...tied]).slice(0, MAX_FORMS), whole: true, complete: true };
 }
 
 export interface ExactMatch {

@@ -248,6 +248,17 @@ describe('relaxedSearch', () => {
     expect(r.ids).toContain('reworded');
   });
 
+  it('finds a complete name only where it stands, not where the word the index falls back on does', async () => {
+    // Pagefind takes a term that begins no word for the longest word it begins with: the site has no
+    // EXIT_REASON_EPT_MISCONFIG, so a search for it returns the records with "exit_reason".
+    const found: Record<string, string[]> = { exit_reason_ept_misconfig: ['vmx'], ept_misconfig: ['fault'], '"ept_misconfig"': ['fault'] };
+    const engine = { search: async (q: string) => found[q] ?? [] };
+    const concept = { label: 'EXIT_REASON_EPT_MISCONFIG', forms: ['exit_reason_ept_misconfig', 'ept_misconfig'], whole: true };
+    expect((await relaxedSearch([{ ...concept, complete: true }], engine, { total: 4 })).ids).toEqual(['fault']);
+    // A name that may be partial keeps the prefix matches when no whole word exists.
+    expect((await relaxedSearch([concept], engine, { total: 4 })).ids).toContain('vmx');
+  });
+
   it('reports words the site does not have and returns nothing when no word is known', async () => {
     const r = await relaxed('qwertyuiop asdfghjkl');
     expect(r).toMatchObject({ ids: [], unknown: ['qwertyuiop', 'asdfghjkl'] });

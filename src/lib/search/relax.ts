@@ -183,7 +183,7 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
         // ("vcpus") apart from the word.
         const plural = /\s/.test(form) ? [] : await search(`"${form}s"`);
         const whole = new Set([...(await search(`"${form}"`)), ...plural]);
-        return whole.size ? ids.filter((id) => whole.has(id)) : ids;
+        return whole.size ? ids.filter((id) => whole.has(id)) : concept.complete ? [] : ids;
       };
       const typed = { form: concept.forms[0]!, ids: await idsOf(concept.forms[0]!) };
       // A phrase is as common as the records that have it as a phrase: "drops interrupts" is on no page,

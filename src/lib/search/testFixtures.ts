@@ -1,6 +1,6 @@
 // Test helpers for the query layer: a small vocabulary and an in-memory index that behaves like
-// Pagefind where it matters (every known word ANDed, unknown words ignored, words matched by prefix,
-// quoted words matched whole).
+// Pagefind where it matters (every known word ANDed, unknown words ignored, words matched by prefix or,
+// beginning none, taken for the longest word they begin with; quoted words matched whole).
 import { wordKey } from './query.ts';
 import type { SearchEngine } from './relax.ts';
 import { indexVocabulary, type SearchVocabulary } from './vocabulary.ts';
@@ -48,9 +48,13 @@ export function fakeEngine(corpus = CORPUS): SearchEngine & { queries: string[] 
     // A quoted query matches whole words only.
     const exact = query.startsWith('"');
     const matches = (w: string, t: string) => (exact ? w === t : w.startsWith(t));
+    // Like Pagefind 1.6, a term that begins no word falls back on the longest word it begins with; the
+    // site's index holds each family's first three characters as a word on no page, which a shorter
+    // one loses to (pagefindIndexChunks.ts).
+    const fallback = (t: string) => [...vocabulary].filter((v) => v.length >= 3 && t.startsWith(v)).sort((a, b) => b.length - a.length)[0];
     const terms = words(query.replace(/"/g, ''))
       .map(wordKey)
-      .filter((t) => [...vocabulary].some((v) => matches(v, t)));
+      .flatMap((t) => ([...vocabulary].some((v) => matches(v, t)) ? [t] : !exact && fallback(t) ? [fallback(t)!] : []));
     return { exact, matches, terms };
   };
   return {
