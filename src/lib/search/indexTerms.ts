@@ -11,6 +11,14 @@
 //     of "apic" alone instead of a 10 KiB family of words that begin with "apic".
 // Both marks are symbols, which Pagefind's query normalisation keeps, and sort apart from the letters.
 
+/**
+ * Words sharing this many leading characters stay in one index chunk (identifiers and acronyms: see
+ * familyOf in pagefindIndexChunks.ts), so a term at least this long finds all its prefix matches in the
+ * one chunk a search for it loads; a shorter one ("vm") also matches words of other chunks ("vmx",
+ * "vmcs") if an earlier search loaded them.
+ */
+export const PREFIX_FAMILY = 3;
+
 export const IDENTIFIER_MARK = '~';
 export const ACRONYM_MARK = '^';
 

@@ -29,7 +29,7 @@
 // the disk (src/integrations/searchIndex.ts does).
 import { Encoder, decode } from 'cbor-x';
 import { stemmer } from 'stemmer';
-import { acronymOf, identifierGroup, indexWord } from './indexTerms.ts';
+import { acronymOf, identifierGroup, indexWord, PREFIX_FAMILY } from './indexTerms.ts';
 import { pageRenumbering, renameMetaPages, renumberFilter, renumberMetaPages, renumberWord, type MetaPage, type PackedFilter } from './pagefindPageOrder.ts';
 
 /** Pagefind's data files are gzip of this signature followed by the CBOR payload. */
@@ -38,8 +38,6 @@ const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
 export const PAGEFIND_FORMAT_VERSION = '1.6.0';
 /** Word positions (plus one per page a word is on) per chunk, Pagefind's own measure; it uses 20,000. */
 export const CHUNK_UNITS = 1000;
-/** Words sharing this many leading characters stay in one chunk (identifiers and acronyms: see familyOf). */
-export const PREFIX_FAMILY = 3;
 
 /** A word with its postings, kept as decoded: [word, pages: [page, locations, ...][], ...]. */
 export type PackedWord = [string, [number, number[], ...unknown[]][], ...unknown[]];

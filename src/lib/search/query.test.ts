@@ -41,6 +41,11 @@ describe('parseQuery', () => {
       ['identifier', 'kvm_intel', 'module'],
     ]);
     expect(kinds('enable_apicv=N')).toEqual([['identifier', 'enable_apicv', 'module-parameter']]);
+    // A source file has the shape of a module parameter; its name is what is searched.
+    expect(kinds('vmx.c kvm_host.h')).toEqual([
+      ['word', 'vmx', null],
+      ['identifier', 'kvm_host', null],
+    ]);
   });
 
   it('recognises hex and decimal constants, MSR numbers and exit reasons, with the other base as a variant', () => {

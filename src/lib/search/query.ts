@@ -66,6 +66,9 @@ const MSR_CONTEXT = new Set(['msr', 'rdmsr', 'wrmsr']);
 // x2APIC registers are MSRs 0x800-0x8FF (Intel SDM Vol. 3A, x2APIC register address space).
 const X2APIC_MSR_RANGE = [0x800, 0x8ff] as const;
 
+// A kernel source file's extension: "vmx.c" has the shape of a module parameter.
+const SOURCE_FILE = /\.(?:c|h|S|rs|lds)$/;
+
 // One token: a module parameter (kvm_intel.enable_ipiv), an assignment (enable_apicv=N), an
 // identifier, a hex constant, a number, or a word in any script.
 const TOKEN =
@@ -111,7 +114,11 @@ export function parseQuery(raw: string): ParsedQuery {
     const g = m.groups!;
     const context = previous;
     previous = m[0].toLowerCase();
-    if (g.param) {
+    if (g.param && SOURCE_FILE.test(g.param)) {
+      // A source file ("vmx.c", "kvm_host.h"), not a module parameter: its name is what is searched.
+      const name = g.param.replace(SOURCE_FILE, '');
+      words.push(name.includes('_') ? { text: name, kind: 'identifier', key: name.toLowerCase(), search: name } : { text: name, kind: 'word', key: wordKey(name), search: name.toLowerCase() });
+    } else if (g.param) {
       const [module, name] = g.param.split('.') as [string, string];
       words.push({ text: name, kind: 'identifier', key: name.toLowerCase(), search: name, role: 'module-parameter' });
       words.push({ text: module, kind: 'identifier', key: module.toLowerCase(), search: module, role: 'module' });

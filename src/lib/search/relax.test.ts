@@ -259,6 +259,16 @@ describe('relaxedSearch', () => {
     expect((await relaxedSearch([concept], engine, { total: 4 })).ids).toContain('vmx');
   });
 
+  it('counts a word shorter than the index family prefix only as a whole word, in the index ranking', async () => {
+    // By prefix "vm" would match "vmx" and "vmcs" too, but only in the index chunks an earlier search
+    // had loaded.
+    const engine = fakeEngine({ once: 'A VM runs.', twice: 'Each VM and every VM.', vmx: 'VMX and VMCS.', other: 'Unrelated text.' });
+    const r = await relaxedSearch([{ label: 'vm', forms: ['vm'] }], engine, { total: 4 });
+    expect(r.ids).toEqual(['twice', 'once']);
+    // Not even when no record has the whole word.
+    expect((await relaxedSearch([{ label: 'vmc', forms: ['vm'] }], fakeEngine({ vmx: 'VMX and VMCS.', other: 'Unrelated.' }), { total: 2 })).ids).toEqual([]);
+  });
+
   it('reports words the site does not have and returns nothing when no word is known', async () => {
     const r = await relaxed('qwertyuiop asdfghjkl');
     expect(r).toMatchObject({ ids: [], unknown: ['qwertyuiop', 'asdfghjkl'] });

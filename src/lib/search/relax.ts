@@ -8,6 +8,7 @@
 // reciprocal-rank fusion of the runs: pages about more of the meaningful words come first, and the list
 // is never empty while any concept occurs on the site.
 import type { Concept } from './analyse.ts';
+import { PREFIX_FAMILY } from './indexTerms.ts';
 
 /** The index, as the query layer sees it: ids of the matching records, best first. */
 export interface SearchEngine {
@@ -177,13 +178,17 @@ export async function relaxedSearch(concepts: Concept[], engine: SearchEngine, o
     concepts.map(async (concept) => {
       const idsOf = async (form: string) => {
         const ids = await search(form);
-        if (!concept.whole) return ids;
-        // Whole words only, in the index's ranking; the prefix matches when no whole word exists. A word's
-        // plural counts as the word ("vCPUs" for "vCPU"): the index's English stemmer keeps some plurals
-        // ("vcpus") apart from the word.
+        // A word shorter than the index's family prefix ("vm", "l2") also matches, by prefix, the longer
+        // words of other chunks ("vmx", "vmcs") that earlier searches happened to load: which records it
+        // found depended on what was searched before. Like an acronym, it counts only as a whole word.
+        const short = !/\s/.test(form) && !markedWord(form) && [...form].length < PREFIX_FAMILY;
+        if (!concept.whole && !short) return ids;
+        // Whole words only, in the index's ranking; the prefix matches when no whole word exists (not for
+        // a complete name or a short word). A word's plural counts as the word ("vCPUs" for "vCPU"): the
+        // index's English stemmer keeps some plurals ("vcpus") apart from the word.
         const plural = /\s/.test(form) ? [] : await search(`"${form}s"`);
         const whole = new Set([...(await search(`"${form}"`)), ...plural]);
-        return whole.size ? ids.filter((id) => whole.has(id)) : concept.complete ? [] : ids;
+        return whole.size ? ids.filter((id) => whole.has(id)) : concept.complete || short ? [] : ids;
       };
       const typed = { form: concept.forms[0]!, ids: await idsOf(concept.forms[0]!) };
       // A phrase is as common as the records that have it as a phrase: "drops interrupts" is on no page,
