@@ -266,7 +266,7 @@ describe('relaxedSearch', () => {
     const r = await relaxedSearch([{ label: 'vm', forms: ['vm'] }], engine, { total: 4 });
     expect(r.ids).toEqual(['twice', 'once']);
     // Not even when no record has the whole word.
-    expect((await relaxedSearch([{ label: 'vmc', forms: ['vm'] }], fakeEngine({ vmx: 'VMX and VMCS.', other: 'Unrelated.' }), { total: 2 })).ids).toEqual([]);
+    expect((await relaxedSearch([{ label: 'vm', forms: ['vm'] }], fakeEngine({ vmx: 'VMX and VMCS.', other: 'Unrelated.' }), { total: 2 })).ids).toEqual([]);
   });
 
   it('reports words the site does not have and returns nothing when no word is known', async () => {
